@@ -1,0 +1,30 @@
+"""Built-in filters, one module per family of cruft; importing this package registers them."""
+
+from . import (  # noqa: F401  (registration side effects)
+    disclaimers,
+    duplicates,
+    image_residue,
+    inline_promos,
+    layout,
+    metadata_lines,
+    related_articles,
+    social_embeds,
+    widgets,
+)
+from .base import Filter, LineFilter, View
+
+DEFAULT_STEPS = (
+    "unicode",
+    "whitespace",
+    "duplicates",
+    "image_residue",
+    "social_embeds",
+    "widgets",
+    "metadata_lines",
+    "inline_promos",
+    "disclaimers",
+    "related_articles",
+    "blank_lines",
+)
+
+__all__ = ["DEFAULT_STEPS", "Filter", "LineFilter", "View"]

@@ -1,0 +1,74 @@
+"""What a filter is: a frozen dataclass that reads a `View` and yields `Removal`s.
+
+Filters never edit text. `LineFilter` covers the common case of judging one line at a time;
+block filters override `find` and use `View.remove` to turn a run of lines into spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..text import spans_of
+from ..types import Line, Removal
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The lines still live when a filter runs (blank ones included), in source order."""
+
+    source: str
+    lines: tuple[Line, ...]
+    url: str | None = None
+
+    def content(self) -> list[int]:
+        """Positions (in `lines`) of the non-blank lines."""
+        return [i for i, line in enumerate(self.lines) if line.text]
+
+    def fraction(self, position: int) -> float:
+        """How far into the source the line at `position` starts, from 0 to 1."""
+        size = len(self.source) or 1
+        return self.lines[position].start / size
+
+
+def remove(lines: Iterable[Line], filter: str, reason: str, detail: str = "") -> Iterator[Removal]:
+    """Removals for `lines`, one per run of lines that touch in the source."""
+    for start, stop in spans_of(lines):
+        yield Removal(start, stop, filter, reason, detail)
+
+
+class Filter:
+    """Base of the line-removing steps; subclasses are frozen dataclasses whose fields are settings."""
+
+    name: ClassVar[str]
+
+    def find(self, view: View) -> Iterator[Removal]:
+        raise NotImplementedError
+
+
+class LineFilter(Filter):
+    """A filter that judges each live, non-blank line on its own (with the view as context)."""
+
+    def check_line(self, line: Line, position: int, view: View) -> str | tuple[str, str] | None:
+        """A reason code (or `(reason, detail)`) to remove `line`, or None to keep it."""
+        raise NotImplementedError
+
+    def find(self, view: View) -> Iterator[Removal]:
+        for position, line in enumerate(view.lines):
+            if not line.text:
+                continue
+            verdict = self.check_line(line, position, view)
+            if verdict is None:
+                continue
+            reason, detail = (verdict, "") if isinstance(verdict, str) else verdict
+            yield Removal(line.start, line.stop, self.name, reason, detail)
+
+
+def neighbours(lines: Sequence[Line], position: int, step: int) -> Iterator[int]:
+    """Positions next to `position` going by `step` (+1 or -1), skipping blank lines."""
+    i = position + step
+    while 0 <= i < len(lines):
+        if lines[i].text:
+            yield i
+        i += step

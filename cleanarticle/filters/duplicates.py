@@ -1,0 +1,75 @@
+"""Duplicated content: repeated lines, doubled captions, a standfirst repeated in the body."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..registry import register
+from ..types import Removal
+from .base import Filter, View, neighbours, remove
+from .image_residue import has_credit_tail
+
+# Words that photo captions use and body paragraphs rarely do.
+_CAPTION_WORDS = regex.compile(
+    r"\b(?:photo|photograph|pictured|picture|image|illustration|is seen|are seen|poses?|posing|"
+    r"gestures?|displayed|file photo|foto|bild|photographie)\b",
+    regex.IGNORECASE,
+)
+
+
+@register("duplicates")
+@dataclass(frozen=True, slots=True)
+class Duplicates(Filter):
+    """Lines that repeat earlier text.
+
+    A caption doubled by the scraper (two adjacent copies that read as a caption) loses both
+    copies; any other repeated line loses its later copies; a standfirst near the top whose
+    text opens a later paragraph is removed.
+
+    Removes: the second "The minister spoke for an hour and took no questions." of two
+    Keeps:   "Yes." said twice in an interview (fewer than `min_words` words)
+    """
+
+    min_words: int = 6
+    max_caption_words: int = 80
+    standfirst_window: int = 4
+
+    def find(self, view: View) -> Iterator[Removal]:
+        lines = view.lines
+        first_seen: dict[str, int] = {}
+        gone: set[int] = set()
+        for position, line in enumerate(lines):
+            if line.words < self.min_words:
+                continue
+            earlier = first_seen.setdefault(line.key, position)
+            if earlier == position:
+                continue
+            adjacent = next(neighbours(lines, position, -1), None) == earlier
+            if adjacent and earlier not in gone and self._caption_like(line.text):
+                gone.add(earlier)
+                yield from remove([lines[earlier], line], self.name, "duplicate_caption")
+            else:
+                yield from remove([line], self.name, "repeated_line")
+            gone.add(position)
+        yield from self._standfirst(view, gone)
+
+    def _caption_like(self, text: str) -> bool:
+        if len(text.split()) > self.max_caption_words:
+            return False
+        return has_credit_tail(text) or _CAPTION_WORDS.search(text) is not None
+
+    def _standfirst(self, view: View, gone: set[int]) -> Iterator[Removal]:
+        lines = view.lines
+        content = [i for i in view.content() if i not in gone]
+        for position in content[: self.standfirst_window]:
+            line = lines[position]
+            if line.words < self.min_words:
+                continue
+            for later in content:
+                other = lines[later]
+                if later > position and other.key != line.key and other.key.startswith(line.key):
+                    yield from remove([line], self.name, "standfirst_repeated")
+                    return

@@ -1,0 +1,44 @@
+"""Inline promos: "Read also: ..." links and promotions that end in a call to action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..registry import register
+from ..types import Line
+from .base import LineFilter, View
+from .phrases import words
+
+_PREFIXES = "|".join(f"(?:{p})" for p in words("inline_promos", "prefixes"))
+# The prefix must be followed by a separator, then the linked headline.
+LINK = regex.compile(rf"^\W{{0,3}}(?:{_PREFIXES})\s*(?:[:：|»›>]+|[—–-]+(?=\s))\s*\S", regex.IGNORECASE)
+CTA = regex.compile(
+    "(?:" + "|".join(f"(?:{c})" for c in words("inline_promos", "cta_endings")) + r")$", regex.IGNORECASE
+)
+PROMO_WORDS = regex.compile(
+    r"\b(?:" + "|".join(regex.escape(w) for w in words("inline_promos", "promo_words")) + r")\b",
+    regex.IGNORECASE,
+)
+
+
+@register("inline_promos")
+@dataclass(frozen=True, slots=True)
+class InlinePromos(LineFilter):
+    """Lines that point the reader elsewhere or sell something.
+
+    Removes: "Read also: ECB Cuts Rates For Eighth Time", "READ MORE | Markets slide again",
+             "Acme Academy: Learn to trade in our free webinar. Save Your Spot"
+    Keeps:   "Read also the footnotes, which explain how the survey was weighted."
+    """
+
+    max_link_words: int = 30
+    max_promo_words: int = 80
+
+    def check_line(self, line: Line, position: int, view: View) -> str | None:
+        if line.words <= self.max_link_words and LINK.match(line.text):
+            return "read_also_link"
+        if line.words <= self.max_promo_words and CTA.search(line.key) and PROMO_WORDS.search(line.text):
+            return "promo_call_to_action"
+        return None

@@ -1,0 +1,143 @@
+"""Metadata lines near the top: bylines, timestamps, outlet labels; parsed into metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..registry import register
+from ..types import Line, Removal
+from .base import Filter, View, remove
+from .phrases import words
+
+_TOKEN = regex.compile(r"\p{L}+|\p{N}+")
+_MONTHS = frozenset(words("metadata", "months"))
+_WEEKDAYS = frozenset(words("metadata", "weekdays"))
+_RELATIVE = frozenset(words("metadata", "relative"))
+_STAMP = frozenset(w for entry in words("metadata", "stamp") for w in entry.split())
+_BY = words("metadata", "by")
+_DATE_FILLER = _MONTHS | _WEEKDAYS | _RELATIVE | _STAMP | {"st", "nd", "rd", "th", "of", "de", "der", "le", "el"}
+_NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s?:\s?\d{2}|\b(?:19|20)\d{2}\b")
+_RELATIVE_TIME = regex.compile(
+    r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b|\b(?:yesterday|today|just now)\b",
+    regex.IGNORECASE,
+)
+_BY_LINE = regex.compile(rf"^(?i:{'|'.join(_BY)})\s*:?\s+(?P<rest>.+)$")
+_SEPARATOR = regex.compile(r"\s*(?:[·•|]|\s[–—-]\s|,\s)\s*")
+_NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}.'’-]*|[\p{Lu}]\.?|@\w+)$")
+_CONNECTORS = frozenset(
+    "and & und et y e en og och i of de da di du van von der den la le al bin ibn dos das del".split()
+)
+_TERMINAL = (".", "!", "?", "”", '"', "»", ":")
+
+
+def is_timestamp(text: str) -> bool:
+    """True for a line made only of date and time words: "Updated Jul 02, 2025 | 8:31 PM GMT-04"."""
+    tokens = [t.casefold() for t in _TOKEN.findall(text)]
+    if not tokens or len(tokens) > 16:
+        return False
+    if any(not t.isdigit() and t not in _DATE_FILLER for t in tokens):
+        return False
+    dated = any(t in _MONTHS or t in _WEEKDAYS for t in tokens)
+    return dated or bool(_NUMERIC_DATE.search(text) or _RELATIVE_TIME.search(text))
+
+
+def is_stamp_label(text: str) -> bool:
+    """True for a bare "Updated" or "Published on": a timestamp whose date the scraper lost."""
+    tokens = [t.casefold() for t in _TOKEN.findall(text)]
+    return 0 < len(tokens) <= 3 and all(t in _STAMP for t in tokens)
+
+
+def _names(text: str) -> bool:
+    """True when `text` is capitalised names joined by connectors: "Jane Doe and John Roe"."""
+    tokens = [t for t in regex.split(r"[\s,;]+", text.strip(" ,;")) if t]
+    if not tokens or len(tokens) > 10 or tokens[0].casefold() in _CONNECTORS:
+        return False
+    return all(_NAME_WORD.match(t) or t.casefold() in _CONNECTORS for t in tokens)
+
+
+def parse_byline(text: str) -> tuple[str, str] | None:
+    """(author, outlet) from a byline, or None if `text` is not one.
+
+    Reads "By Jane Doe", "By Jane Doe, Reuters", "Jane Doe · Stocktwits", "Author: Jane Doe".
+    """
+    if text.endswith(_TERMINAL) or len(text.split()) > 14:
+        return None
+    match = _BY_LINE.match(text)
+    body = match.group("rest") if match else text
+    parts = [p for p in _SEPARATOR.split(body) if p]
+    if not parts:
+        return None
+    if match:
+        head = parts[0]
+        if not _names(head):
+            return None
+        rest = [p for p in parts[1:] if not is_timestamp(p)]
+        return head, rest[0] if rest and _names(rest[0]) else ""
+    if len(parts) == 2 and _names(parts[0]) and _names(parts[1]) and len(parts[0].split()) >= 2:
+        return parts[0], parts[1]
+    return None
+
+
+def is_label(line: Line) -> bool:
+    """A short name-like line without punctuation: an outlet or section label in the header."""
+    return 0 < line.words <= 3 and not line.text.endswith(_TERMINAL) and not line.text[0].islower()
+
+
+@register("metadata_lines")
+@dataclass(frozen=True, slots=True)
+class MetadataLines(Filter):
+    """Bylines, timestamps and outlet labels in the first lines; they become metadata.
+
+    Removes: "By Jane Doe and John Roe, Reuters", "Updated Jul 02, 2025 | 8:31 PM GMT-04"
+    Keeps:   "By Tuesday, the talks had collapsed." (a sentence, not names)
+    """
+
+    window: int = 15
+
+    def find(self, view: View) -> Iterator[Removal]:
+        lines = view.lines
+        content = view.content()
+        title = content[0] if content else -1
+        head = content[: self.window]
+        found: dict[int, str] = {}
+        for position in head:
+            if position == title and is_title(lines[position]):
+                continue
+            reason = self._reason(lines[position])
+            if reason:
+                found[position] = reason
+        for position in self._labels(view, head, found):
+            found[position] = "header_label"
+        for position in sorted(found):
+            yield from remove([lines[position]], self.name, found[position])
+
+    @staticmethod
+    def _reason(line: Line) -> str | None:
+        if is_timestamp(line.text) or is_stamp_label(line.text):
+            return "timestamp"
+        if parse_byline(line.text) is not None:
+            return "byline"
+        return None
+
+    @staticmethod
+    def _labels(view: View, head: list[int], found: dict[int, str]) -> list[int]:
+        """Label lines chained by direct adjacency (no blank line between) to a found line."""
+        lines = view.lines
+        inside = set(head[1:])
+        taken = set(found)
+        grew = True
+        while grew:
+            grew = False
+            for position in sorted(inside - taken):
+                if is_label(lines[position]) and (position - 1 in taken or position + 1 in taken):
+                    taken.add(position)
+                    grew = True
+        return sorted(taken - set(found))
+
+
+def is_title(line: Line) -> bool:
+    """The first line reads as a headline: short, and not a finished sentence."""
+    return 0 < line.words <= 30 and not line.text.endswith((".", ":"))

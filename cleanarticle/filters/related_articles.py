@@ -1,0 +1,114 @@
+"""Related-article blocks: a marker heading and its teasers, or a tail of repeated teasers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..registry import register
+from ..types import Line, Removal
+from .base import Filter, View, remove
+from .metadata_lines import is_timestamp
+from .phrases import pattern, words
+
+MARKERS = pattern("related", "markers")
+AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
+_TERMINAL = (".", "!", "?", "”", '"', "»")
+
+
+def anchor_kind(line: Line) -> str | None:
+    """"author" or "time" for the lines that recur once per teaser, else None."""
+    if line.words <= 6 and AUTHOR.match(line.text):
+        return "author"
+    if line.words <= 10 and is_timestamp(line.text):
+        return "time"
+    return None
+
+
+@register("related_articles")
+@dataclass(frozen=True, slots=True)
+class RelatedArticles(Filter):
+    """Blocks of teasers for other articles.
+
+    A marker ("Related Articles", "More from Reuters", "You may also like") followed by
+    teasers removes everything from the marker on; one followed by a few headline links
+    removes just those. With no marker, a tail where a teaser's shape (title, author line,
+    time) repeats at least `min_teasers` times goes too.
+
+    Removes: "Related Articles" and the teasers after it
+    Keeps:   "Related to the inquiry, the minister resigned on Friday." (a sentence)
+    """
+
+    max_marker_words: int = 8
+    max_teaser_words: int = 80
+    max_link_words: int = 20
+    min_tail_fraction: float = 0.3
+    min_teasers: int = 3
+    max_period: int = 8
+
+    def find(self, view: View) -> Iterator[Removal]:
+        lines = view.lines
+        content = view.content()
+        consumed = -1
+        for n, position in enumerate(content):
+            line = lines[position]
+            if position <= consumed or line.words > self.max_marker_words or not MARKERS.match(line.key):
+                continue
+            after = content[n + 1 :]
+            if self._teasers_follow(view, position, after):
+                yield from remove(lines[position:], self.name, "related_block", line.text)
+                return
+            links = self._link_run(lines, after)
+            if links:
+                consumed = links[-1]
+                yield from remove([line] + [lines[p] for p in links], self.name, "related_links", line.text)
+        start = self._teaser_tail(lines, [p for p in content if p > consumed])
+        if start is not None:
+            yield from remove(lines[start:], self.name, "teaser_block")
+
+    def _teasers_follow(self, view: View, position: int, after: list[int]) -> bool:
+        """True when what follows the marker, to the end, reads as teasers, not prose."""
+        if not after:
+            return True
+        lines = view.lines
+        if any(lines[p].words > self.max_teaser_words for p in after):
+            return False
+        anchors = sum(1 for p in after if anchor_kind(lines[p]))
+        sentences = sum(1 for p in after if lines[p].text.endswith(_TERMINAL))
+        teaserish = anchors >= 1 or sentences * 3 <= len(after)
+        return teaserish and (view.fraction(position) >= self.min_tail_fraction or anchors >= 2)
+
+    def _link_run(self, lines: tuple[Line, ...], after: list[int]) -> list[int]:
+        """The headline-like lines right after a mid-text marker."""
+        run: list[int] = []
+        for p in after[:10]:
+            line = lines[p]
+            if line.words > self.max_link_words or line.text.endswith(_TERMINAL):
+                break
+            if run and p != run[-1] + 1:
+                break
+            run.append(p)
+        return run
+
+    def _teaser_tail(self, lines: tuple[Line, ...], content: list[int]) -> int | None:
+        """Start of a tail made of teasers whose anchor lines repeat with a fixed period."""
+        for kind in ("author", "time"):
+            marks = [n for n, p in enumerate(content) if anchor_kind(lines[p]) == kind]
+            if len(marks) < self.min_teasers:
+                continue
+            period = marks[-1] - marks[-2]
+            run = [marks[-1]]
+            for n in reversed(marks[:-1]):
+                if run[-1] - n != period:
+                    break
+                run.append(n)
+            trailing = len(content) - 1 - marks[-1]
+            if len(run) < self.min_teasers or not 2 <= period <= self.max_period or trailing >= period:
+                continue
+            first = run[-1] - (period - 1 - trailing)
+            if first < 0 or any(lines[p].words > self.max_teaser_words for p in content[first:]):
+                continue
+            return content[first]
+        return None

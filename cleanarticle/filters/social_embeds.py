@@ -1,0 +1,62 @@
+"""Embedded social posts: the post's text and the attribution line under it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..registry import register
+from ..types import Removal
+from .base import Filter, View, remove
+from .phrases import pattern
+
+# "— Chinese Embassy in US (@ChineseEmbinUS) June 5, 2025"
+ATTRIBUTION = regex.compile(r"^[—–-]{1,2}\s*[^()\n]{1,80}\(@[\w.:-]{1,60}\)\s*[\p{L}\p{N} ,.:]{0,40}$")
+POST_LINK = regex.compile(r"\b(?:pic\.twitter\.com|t\.co|x\.com/\w+/status|twitter\.com/\w+/status)/\S+")
+EMBED_LINES = pattern("social", "lines")
+_HASHTAG = regex.compile(r"(?:^|\s)[#@]\w+")
+
+
+@register("social_embeds")
+@dataclass(frozen=True, slots=True)
+class SocialEmbeds(Filter):
+    """Embedded tweets and posts left in the text as their text plus an attribution.
+
+    Removes: "— Jane Doe (@janedoe) June 5, 2025" and the post text just above it,
+             "View this post on Instagram"
+    Keeps:   "— and that, she said, was the end of it." (no handle)
+    """
+
+    max_post_chars: int = 600
+
+    def find(self, view: View) -> Iterator[Removal]:
+        lines = view.lines
+        found: dict[int, str] = {}
+        for position, line in enumerate(lines):
+            if not line.text:
+                continue
+            if ATTRIBUTION.match(line.text):
+                found[position] = "post_attribution"
+                above = self._post_above(view, position)
+                if above is not None:
+                    found.setdefault(above, "post_text")
+            elif POST_LINK.search(line.text) and len(line.text) <= self.max_post_chars:
+                found[position] = "post_text"
+            elif line.words <= 14 and EMBED_LINES.match(line.key):
+                found[position] = "embed_label"
+        for position in sorted(found):
+            yield from remove([lines[position]], self.name, found[position])
+
+    def _post_above(self, view: View, position: int) -> int | None:
+        """The line right above an attribution, when it reads as the post's text."""
+        lines = view.lines
+        above = position - 1
+        if above >= 0 and not lines[above].text:
+            above -= 1
+            if above < 0 or not (POST_LINK.search(lines[above].text) or _HASHTAG.search(lines[above].text)):
+                return None
+        if above < 0 or not lines[above].text or len(lines[above].text) > self.max_post_chars:
+            return None
+        return above

@@ -1,0 +1,74 @@
+"""Widgets and prompts: share, follow, subscribe, newsletters, feedback, navigation, ads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..registry import register
+from ..types import Line, Removal
+from .base import Filter, View, remove
+from .phrases import keys, pattern
+
+REASONS = tuple((reason, pattern("widgets", reason)) for reason in keys("widgets"))
+OPENERS = pattern("widget_blocks", "openers")
+_TERMINAL = (".", "!", "?", "”", '"')
+
+
+def widget_reason(line: Line, max_words: int) -> str | None:
+    """The reason code whose phrase list matches the whole line, if any."""
+    if line.words > max_words:
+        return None
+    for reason, phrases in REASONS:
+        if phrases.match(line.key):
+            return reason
+    return None
+
+
+@register("widgets")
+@dataclass(frozen=True, slots=True)
+class Widgets(Filter):
+    """Standalone share, follow, subscribe, newsletter, feedback, navigation and ad lines.
+
+    A newsletter block (a sign-up prompt with its newsletters' names, between blank lines)
+    goes whole.
+
+    Removes: "Share this article", "Do you find this article useful?", "goTop"
+    Keeps:   "I have no information to share on that."
+    """
+
+    max_words: int = 12
+    max_block_label_words: int = 8
+
+    def find(self, view: View) -> Iterator[Removal]:
+        lines = view.lines
+        found: dict[int, str] = {}
+        for position, line in enumerate(lines):
+            if line.text:
+                reason = widget_reason(line, self.max_words)
+                if reason:
+                    found[position] = reason
+        for block in _blocks(lines):
+            if any(OPENERS.match(lines[p].key) for p in block) and all(
+                p in found or self._label(lines[p]) for p in block
+            ):
+                for p in block:
+                    found.setdefault(p, "newsletter_block")
+        for position in sorted(found):
+            yield from remove([lines[position]], self.name, found[position])
+
+    def _label(self, line: Line) -> bool:
+        return 0 < line.words <= self.max_block_label_words and not line.text.endswith(_TERMINAL)
+
+
+def _blocks(lines: tuple[Line, ...]) -> Iterator[list[int]]:
+    """Runs of non-blank lines that have a blank line (or an end of text) on both sides."""
+    run: list[int] = []
+    for position, line in enumerate(lines):
+        if line.text:
+            run.append(position)
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run

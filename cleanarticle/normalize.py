@@ -1,0 +1,80 @@
+"""Normalizers: text → text steps that run before lines are split.
+
+They only repair encoding and whitespace; offsets in `CleanResult.source` refer to their
+output, so nothing after them ever rewrites text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import ftfy
+import regex
+
+from .registry import register
+
+# Characters typical of UTF-8 read as Latin-1/cp1252 ("â€™", "Ã©", "Â "); ftfy only runs when
+# one is present, because it is the slowest step by far and most text is fine.
+_MOJIBAKE_HINT = regex.compile(r"[ÂÃâ€ðÐÑ][\x80-\xbf\u0152-\u2122]")
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,  # curly quotes are the article's own text
+    fix_character_width=False,  # full-width forms are legitimate in CJK text
+    fix_latin_ligatures=False,
+    unescape_html=False,
+    explain=False,
+)
+
+_LINE_BREAKS = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_ZERO_WIDTH = regex.compile(r"[\u200b\u2060\ufeff\u00ad\u180e]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_HSPACE = regex.compile(r"[^\S\n]+")
+_EDGE_SPACE = regex.compile(r"^ | $", regex.MULTILINE)
+
+
+class Normalizer:
+    """Base of the text → text steps."""
+
+    name: ClassVar[str]
+
+    def normalize(self, text: str) -> str:
+        raise NotImplementedError
+
+
+@register("unicode")
+@dataclass(frozen=True, slots=True)
+class Unicode(Normalizer):
+    """Repair mojibake (UTF-8 read as cp1252) with ftfy, conservatively.
+
+    Fixes:   "Beijingâ€™s Ministry" → "Beijing’s Ministry"
+    Keeps:   "naïve café “quotes”" unchanged (curly quotes are never straightened)
+    """
+
+    def normalize(self, text: str) -> str:
+        text = _SURROGATE.sub("\ufffd", text)
+        if text.isascii() or not _MOJIBAKE_HINT.search(text):
+            return text
+        return ftfy.fix_text(text, _FTFY_CONFIG)
+
+
+@register("whitespace")
+@dataclass(frozen=True, slots=True)
+class Whitespace(Normalizer):
+    """One kind of line break and space; no zero-width, control or trailing characters.
+
+    Fixes:   "fell\\u00a0 0.13%\\r\\n" → "fell 0.13%\\n"
+    Keeps:   zero-width joiners (U+200C/U+200D), which Persian, Indic scripts and emoji need
+    """
+
+    final_newline: bool = True
+
+    def normalize(self, text: str) -> str:
+        text = _LINE_BREAKS.sub("\n", text)
+        text = _ZERO_WIDTH.sub("", text)
+        text = _CONTROL.sub("", text)
+        text = _HSPACE.sub(" ", text)
+        text = _EDGE_SPACE.sub("", text)
+        if self.final_newline and text and not text.endswith("\n"):
+            text += "\n"
+        return text

@@ -1,0 +1,179 @@
+"""Pipeline: normalizers, then filters over the still-live lines, then one application.
+
+A pipeline is an immutable list of configured steps; `without`, `enable` and `set` return
+new pipelines, and `to_config`/`from_config` round-trip through a plain dict (and TOML).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import registry
+from .filters import DEFAULT_STEPS, Filter, View
+from .metadata import extract
+from .normalize import Normalizer
+from .text import apply_removals, split_lines
+from .types import CleanResult, Removal
+
+Step = Normalizer | Filter
+
+
+class ConfigError(ValueError):
+    """A pipeline configuration that names an unknown step or setting, or a bad value."""
+
+
+def _build(name: str, settings: Mapping[str, Any] | None = None) -> Step:
+    try:
+        cls = registry.get(name)
+    except KeyError as error:
+        raise ConfigError(error.args[0]) from None
+    try:
+        return cls(**_coerce(cls, dict(settings or {})))
+    except TypeError as error:
+        known = ", ".join(f.name for f in dataclasses.fields(cls)) or "none"
+        raise ConfigError(f"bad settings for {name!r}: {error}; its settings: {known}") from None
+
+
+def _coerce(cls: type, settings: dict[str, Any]) -> dict[str, Any]:
+    """Turn CLI strings into the field's type: "true" → True, "3" → 3, "0.5" → 0.5."""
+    types = {f.name: f.type for f in dataclasses.fields(cls)}
+    out = {}
+    for key, value in settings.items():
+        if key not in types:
+            known = ", ".join(types) or "none"
+            raise ConfigError(f"{cls.name!r} has no setting {key!r}; its settings: {known}")
+        kind = str(types[key])
+        if isinstance(value, str) and kind in ("bool", "int", "float"):
+            value = _parse(key, value, kind)
+        out[key] = value
+    return out
+
+
+def _parse(key: str, value: str, kind: str) -> Any:
+    if kind == "bool":
+        lowered = value.strip().lower()
+        if lowered not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
+            raise ConfigError(f"{key}: expected true or false, got {value!r}")
+        return lowered in ("true", "1", "yes", "on")
+    try:
+        return int(value) if kind == "int" else float(value)
+    except ValueError:
+        raise ConfigError(f"{key}: expected {kind}, got {value!r}") from None
+
+
+def _settings(step: Step) -> dict[str, Any]:
+    return {f.name: getattr(step, f.name) for f in dataclasses.fields(step)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """An ordered, immutable list of configured steps."""
+
+    steps: tuple[Step, ...]
+
+    def __post_init__(self) -> None:
+        seen_filter = False
+        for step in self.steps:
+            if isinstance(step, Normalizer) and seen_filter:
+                raise ConfigError(f"normalizer {step.name!r} must come before every filter")
+            seen_filter = seen_filter or not isinstance(step, Normalizer)
+        names = self.names
+        if len(set(names)) != len(names):
+            raise ConfigError(f"a step appears twice in {list(names)}")
+
+    @classmethod
+    def default(cls) -> Pipeline:
+        """Every built-in step, in the recommended order."""
+        return cls.from_names(DEFAULT_STEPS)
+
+    @classmethod
+    def from_names(cls, names: Iterable[str | Step], settings: Mapping[str, Mapping[str, Any]] | None = None) -> Pipeline:
+        """Build from registered names (or ready step instances) and per-step settings."""
+        settings = settings or {}
+        steps = tuple(n if not isinstance(n, str) else _build(n, settings.get(n)) for n in names)
+        unused = set(settings) - {s.name for s in steps}
+        if unused:
+            raise ConfigError(f"settings for steps not in the pipeline: {', '.join(sorted(unused))}")
+        return cls(steps)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(step.name for step in self.steps)
+
+    def without(self, *names: str) -> Pipeline:
+        """This pipeline less the named steps."""
+        missing = set(names) - set(self.names)
+        if missing:
+            raise ConfigError(f"not in the pipeline: {', '.join(sorted(missing))}; it has: {', '.join(self.names)}")
+        return Pipeline(tuple(s for s in self.steps if s.name not in names))
+
+    def enable(self, step: str | Step, before: str | None = "blank_lines") -> Pipeline:
+        """This pipeline plus `step`, placed before `before` (or last when absent or None)."""
+        new = _build(step) if isinstance(step, str) else step
+        if new.name in self.names:
+            return self
+        steps = list(self.steps)
+        at = self.names.index(before) if before in self.names else len(steps)
+        if isinstance(new, Normalizer):
+            at = sum(isinstance(s, Normalizer) for s in steps)
+        steps.insert(at, new)
+        return Pipeline(tuple(steps))
+
+    def set(self, path: str, value: Any) -> Pipeline:
+        """This pipeline with one setting changed: `set("duplicates.min_words", 8)`."""
+        name, _, key = path.partition(".")
+        if not key:
+            raise ConfigError(f"expected STEP.SETTING, got {path!r}")
+        if name not in self.names:
+            raise ConfigError(f"not in the pipeline: {name!r}; it has: {', '.join(self.names)}")
+        steps = tuple(
+            dataclasses.replace(s, **_coerce(type(s), {key: value})) if s.name == name else s  # type: ignore[type-var]
+            for s in self.steps
+        )
+        return Pipeline(steps)
+
+    def to_config(self) -> dict[str, Any]:
+        """{"steps": [...], "filters": {name: {setting: value}}}: the TOML layout."""
+        filters = {s.name: _settings(s) for s in self.steps if _settings(s)}
+        return {"steps": list(self.names), "filters": filters}
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> Pipeline:
+        """Inverse of `to_config`; "steps" defaults to the default pipeline's."""
+        unknown = set(config) - {"steps", "filters"}
+        if unknown:
+            raise ConfigError(f"unknown config keys: {', '.join(sorted(unknown))}; expected 'steps' and 'filters'")
+        names = config.get("steps", DEFAULT_STEPS)
+        return cls.from_names(names, config.get("filters", {}))
+
+    def run(self, text: str, url: str | None = None) -> CleanResult:
+        """Clean `text`, keeping the normalised source and every removal."""
+        source = text
+        for step in self.steps:
+            if isinstance(step, Normalizer):
+                source = step.normalize(source)
+        lines = split_lines(source)
+        starts = [line.start for line in lines]
+        live = [True] * len(lines)
+        removals: list[Removal] = []
+        for step in self.steps:
+            if isinstance(step, Normalizer):
+                continue
+            view = View(source, tuple(line for line, alive in zip(lines, live) if alive), url)
+            for removal in step.find(view):
+                if not 0 <= removal.start < removal.end <= len(source):
+                    raise ValueError(f"filter {step.name!r} returned a span outside the text: {removal}")
+                removals.append(removal)
+                index = bisect_right(starts, removal.start) - 1
+                while index < len(lines) and lines[index].start < removal.end:
+                    if lines[index].start >= removal.start and lines[index].stop <= removal.end:
+                        live[index] = False
+                    index += 1
+        removals.sort(key=lambda r: r.start)
+        kept = [line for line, alive in zip(lines, live) if alive]
+        metadata = extract(source, kept, removals)
+        return CleanResult(apply_removals(source, removals), source, tuple(removals), metadata)

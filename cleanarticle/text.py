@@ -1,0 +1,61 @@
+"""Pure text helpers: split a source into lines with offsets, and apply a removal ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from .types import Line, Removal
+
+_EDGE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
+_SPACES = regex.compile(r"\s+")
+
+
+def line_key(text: str) -> str:
+    """The form phrase lists match against: casefolded, edge punctuation and extra spaces gone.
+
+    "  Share this article! " and "SHARE THIS ARTICLE" both give "share this article".
+    """
+    return _SPACES.sub(" ", _EDGE.sub("", text.casefold()))
+
+
+def split_lines(source: str) -> tuple[Line, ...]:
+    """Split on "\\n" and keep each line's offsets; a final line without newline counts too."""
+    lines: list[Line] = []
+    start = 0
+    size = len(source)
+    index = 0
+    while start < size:
+        end = source.find("\n", start)
+        stop = end + 1 if end >= 0 else size
+        if end < 0:
+            end = size
+        text = source[start:end]
+        lines.append(Line(index, start, end, stop, text, line_key(text), len(text.split())))
+        index += 1
+        start = stop
+    return tuple(lines)
+
+
+def spans_of(lines: Iterable[Line]) -> list[tuple[int, int]]:
+    """Merge lines that touch in the source into (start, stop) spans, in order."""
+    spans: list[tuple[int, int]] = []
+    for line in lines:
+        if spans and spans[-1][1] == line.start:
+            spans[-1] = (spans[-1][0], line.stop)
+        else:
+            spans.append((line.start, line.stop))
+    return spans
+
+
+def apply_removals(source: str, removals: Sequence[Removal]) -> str:
+    """Cut every removal span out of `source`; overlapping spans are cut once."""
+    pieces: list[str] = []
+    cursor = 0
+    for removal in sorted(removals, key=lambda r: (r.start, r.end)):
+        if removal.start > cursor:
+            pieces.append(source[cursor : removal.start])
+        cursor = max(cursor, removal.end)
+    pieces.append(source[cursor:])
+    return "".join(pieces)
