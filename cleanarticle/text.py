@@ -12,12 +12,17 @@ _EDGE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 _SPACES = regex.compile(r"\s+")
 
 
+def trim(text: str) -> str:
+    """`text` without punctuation at either end and with single spaces: "* Note: x." → "Note: x"."""
+    return _SPACES.sub(" ", _EDGE.sub("", text))
+
+
 def line_key(text: str) -> str:
-    """The form phrase lists match against: casefolded, edge punctuation and extra spaces gone.
+    """The form phrase lists match against: trimmed and casefolded.
 
     "  Share this article! " and "SHARE THIS ARTICLE" both give "share this article".
     """
-    return _SPACES.sub(" ", _EDGE.sub("", text.casefold()))
+    return trim(text.casefold())
 
 
 def split_lines(source: str) -> tuple[Line, ...]:

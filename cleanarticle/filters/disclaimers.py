@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..registry import register
+from ..text import trim
 from ..types import Line
 from .base import LineFilter, View
 from .phrases import keys, pattern
 
 REASONS = tuple((reason, pattern("disclaimers", reason, "search")) for reason in keys("disclaimers"))
-OPENER = pattern("disclaimers", "investment_disclaimer", "search")
 
 
 @register("disclaimers")
@@ -32,7 +32,8 @@ class Disclaimers(LineFilter):
         in_tail = view.fraction(position) >= self.tail_fraction
         if not in_tail and not line.key.startswith("disclaimer"):
             return None
+        text = trim(line.text)
         for reason, phrases in REASONS:
-            if phrases.search(line.key):
+            if phrases.search(text):
                 return reason
         return None

@@ -96,12 +96,13 @@ class MetadataLines(Filter):
     """
 
     window: int = 15
+    body_words: int = 12
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
         content = view.content()
         title = content[0] if content else -1
-        head = content[: self.window]
+        head = self._head(lines, content)
         found: dict[int, str] = {}
         for position in head:
             if position == title and is_title(lines[position]):
@@ -113,6 +114,20 @@ class MetadataLines(Filter):
             found[position] = "header_label"
         for position in sorted(found):
             yield from remove([lines[position]], self.name, found[position])
+
+    def _head(self, lines: tuple[Line, ...], content: list[int]) -> list[int]:
+        """The first `window` content lines, up to the second body paragraph (a standfirst
+        may come first, bylines and dates after it)."""
+        head: list[int] = []
+        bodies = 0
+        for position in content[: self.window]:
+            line = lines[position]
+            if line.words >= self.body_words and line.text.endswith(_TERMINAL):
+                bodies += 1
+                if bodies == 2:
+                    break
+            head.append(position)
+        return head
 
     @staticmethod
     def _reason(line: Line) -> str | None:

@@ -13,7 +13,7 @@ from .base import Filter, View, remove
 from .phrases import pattern
 
 # "— Chinese Embassy in US (@ChineseEmbinUS) June 5, 2025"
-ATTRIBUTION = regex.compile(r"^[—–-]{1,2}\s*[^()\n]{1,80}\(@[\w.:-]{1,60}\)\s*[\p{L}\p{N} ,.:]{0,40}$")
+ATTRIBUTION = regex.compile(r"^[—–-]{1,2}\s*[^\n]{1,80}?\(@[\w.:-]{1,60}\)\s*[\p{L}\p{N} ,.:]{0,40}$")
 POST_LINK = regex.compile(r"\b(?:pic\.twitter\.com|t\.co|x\.com/\w+/status|twitter\.com/\w+/status)/\S+")
 EMBED_LINES = pattern("social", "lines")
 _HASHTAG = regex.compile(r"(?:^|\s)[#@]\w+")

@@ -1,0 +1,334 @@
+"""Table tests per filter: cruft lines in many publishers' styles go, look-alike lines stay.
+
+Each line is placed where that kind of cruft lives (top, middle or tail of a neutral article)
+and the whole default pipeline runs: a removal must come from the filter under test, and a
+look-alike must survive every filter, not just that one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanarticle import Pipeline
+
+TITLE = "Council approves new budget after months of debate"
+PARAGRAPHS = [
+    "The city council approved a new budget on Tuesday after months of debate over transit and housing.",
+    "The plan raises spending on buses by a fifth and sets aside money for three new libraries.",
+    "Opponents said the measure would strain the city's finances if tax revenue fell next year.",
+    "“We listened to residents, and this budget reflects what they asked for,” the mayor said.",
+    "The vote was seven to four, with two members absent for the final reading of the bill.",
+    "The budget takes effect in January, and a review of its transit spending is due in June.",
+]
+PIPELINE = Pipeline.default()
+
+
+def article(line: str, where: str, blank: bool = True) -> str:
+    """The neutral article with `line` at the top, in the middle or at the tail."""
+    blocks = [TITLE, *PARAGRAPHS]
+    at = {"top": 1, "middle": 4, "tail": len(blocks)}[where]
+    blocks.insert(at, line)
+    return ("\n\n" if blank else "\n").join(blocks) + "\n"
+
+
+def removed_by(text: str, line: str) -> set[str]:
+    """The filters that removed (part of) `line` from `text`."""
+    result = PIPELINE.run(text)
+    start = result.source.index(line)
+    end = start + len(line)
+    return {r.filter for r in result.removals if r.start < end and r.end > start}
+
+
+def assert_removed(line: str, where: str, name: str) -> None:
+    for blank in (True, False):
+        by = removed_by(article(line, where, blank), line)
+        assert name in by, f"{name} did not remove {line!r} ({where}, blank lines={blank}); removed by {by or 'nothing'}"
+
+
+def assert_kept(line: str, where: str) -> None:
+    for blank in (True, False):
+        text = article(line, where, blank)
+        clean = PIPELINE.run(text).text
+        assert line in clean.splitlines(), f"look-alike lost: {line!r} ({where}, blank lines={blank})"
+        for paragraph in PARAGRAPHS:
+            assert paragraph in clean, f"paragraph lost next to {line!r}"
+
+
+def table(name: str, where: str, removes: list[str], keeps: list[str]) -> list:
+    assert len(removes) >= 8 and len(keeps) >= 5, f"{name}: table too small"
+    return [pytest.param(name, where, line, True, id=f"{name}-remove-{i}") for i, line in enumerate(removes)] + [
+        pytest.param(name, where, line, False, id=f"{name}-keep-{i}") for i, line in enumerate(keeps)
+    ]
+
+
+CASES = [
+    *table(
+        "image_residue",
+        "middle",
+        removes=[
+            "IMG_4821.JPG",  # phone upload
+            "GettyImages-2151234567.jpg",  # agency file name
+            "Photograph: Andrew Harnik/AP",  # Guardian
+            "Image source, Getty Images",  # BBC
+            "(Photo by Chip Somodevilla/Getty Images)",  # Getty credit alone
+            "Protesters gather outside the court in Washington on June 5, 2025. (AP Photo/Jose Luis Magana)",  # AP
+            "Demonstrators march through central Paris on Saturday. | Photo: Reuters",  # pipe credit
+            "Credit: Reuters/Evelyn Hockstein",
+            "Enlarge this image",  # NPR
+            "toggle caption",  # NPR
+            "Image 1 of 12",  # gallery counter
+            "Foto: dpa",  # German
+            "Bild: Keystone/Peter Klaunzer",  # Swiss German
+        ],
+        keeps=[
+            "Sources say the photo was taken in Kyiv by a local resident.",
+            "The image of the burning tower has become a symbol of the crisis.",
+            "Photographs from the scene showed dozens of damaged cars, witnesses said.",
+            "Credit card debt rose 4% in the second quarter, the central bank said.",
+            "Source: the ministry said 40 people were injured in the blast.",
+            "The agency's report, published as report-2025.pdf, runs to 300 pages.",
+        ],
+    ),
+    *table(
+        "metadata_lines",
+        "top",
+        removes=[
+            "By Jane Doe, Reuters",  # Reuters wire style
+            "By Katie Rogers and Ana Swanson",  # NYT
+            "Helen Sullivan · The Guardian",
+            "Updated 10:32 AM EDT, Thu June 5, 2025",  # CNN
+            "5 June 2025",  # BBC
+            "June 5, 2025 at 3:14 PM EDT",  # Bloomberg
+            "Posted on 05/06/2025 at 14:30",  # blog
+            "Last updated: 3 hours ago",
+            "Von Anna Müller",  # German
+            "Par Jean Dupont et Marie Curie",  # French
+            "Publié le 5 juin 2025 à 10h31",  # Le Monde
+            "Stand: 05.06.2025 14:30 Uhr",  # tagesschau
+        ],
+        keeps=[
+            "By Tuesday, the talks had collapsed and both delegations had gone home.",
+            "June was the hottest month on record, the agency said on Monday.",
+            "May the best team win, the coach told reporters after the draw.",
+            "Published in 1851, the novel was ignored by critics for decades.",
+            "Updated figures show that unemployment rose to 4.2% in May.",
+            "Jane Doe and the Art of Waiting",
+        ],
+    ),
+    *table(
+        "widgets",
+        "middle",
+        removes=[
+            "Share this article",
+            "Share on Facebook",
+            "Follow us on Google News",  # many Indian and US sites
+            "Sign up for our newsletter",
+            "Advertisement",  # NYT, Guardian
+            "Story continues below advertisement",  # Global News
+            "Skip Advertisement",  # NYT
+            "Listen to this article · 5 min",
+            "Comments (12)",
+            "Was this article helpful?",
+            "Back to top",
+            "Download our app for the latest news",
+            "Join our WhatsApp channel for breaking news",
+            "Artikel teilen",  # German
+            "Partager sur Facebook",  # French
+        ],
+        keeps=[
+            "I have no information to share on that.",
+            "Shares fell 3% in early trading in New York.",
+            "Subscribers to the service will pay $5 more a month from July.",
+            "Follow the money, investigators were told by the prosecutor.",
+            "Advertising revenue fell by a third last year, the company said.",
+            "Comments from the minister drew criticism from the opposition.",
+            "Top officials met on Friday to discuss the plan.",
+        ],
+    ),
+    *table(
+        "inline_promos",
+        "middle",
+        removes=[
+            "Read also: ECB cuts rates again as inflation cools",
+            "READ MORE: Bank of England holds rates at 4.25%",  # UK tabloids
+            "Related: Apple unveils its cheapest iPhone yet",  # CNBC
+            "See also: How tariffs work, in five charts",
+            "Also Read | Sensex falls 500 points as IT stocks slide",  # Mint
+            "Watch: Protesters clash with police in Paris",
+            "MORE: Stocks slide as bond yields jump",  # ABC News
+            "Lesen Sie auch: Was die Zinswende für Sparer bedeutet",  # German
+            "À lire aussi : La réforme des retraites en cinq questions",  # French
+            "Acme Academy: Want to learn crypto trading? Join our free webinar. Register Now",
+        ],
+        keeps=[
+            "Read also the footnotes, which explain how the survey was weighted.",
+            "Related to the inquiry, the minister resigned on Friday.",
+            "Watch closely: the central bank may still surprise markets in June.",
+            "Learn more about your rights at the council's website, officials said.",
+            "Read more carefully, the letter suggests the opposite of what he claimed.",
+            "See the table below for the full results of the vote.",
+        ],
+    ),
+    *table(
+        "social_embeds",
+        "middle",
+        removes=[
+            "— Elon Musk (@elonmusk) March 3, 2024",
+            "— BBC News (UK) (@BBCNews) 5 June 2025",
+            "— Jane Doe (@jane.bsky.social) June 5, 2025 at 10:31 AM",
+            "— Reuters (@Reuters) June 5, 2025",
+            "Markets are open. #stocks pic.twitter.com/Ab12Cd34Ef",
+            "View this post on Instagram",
+            "A post shared by Taylor Swift (@taylorswift)",
+            "Watch on YouTube",
+        ],
+        keeps=[
+            "— and that, she said, was the end of it.",
+            "The account (@newsroom) posted the statement on Tuesday.",
+            "Like many others, she left the city after the floods.",
+            "He shared the post with his 2 million followers on Instagram.",
+            "— A spokesperson for the ministry, speaking on condition of anonymity.",
+        ],
+    ),
+    *table(
+        "disclaimers",
+        "tail",
+        removes=[
+            "Disclaimer: For information purposes only. Past performance is not indicative of future results.",
+            "This article is for informational purposes only and does not constitute financial advice.",
+            "© 2025 Reuters. All rights reserved.",
+            "Copyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+            "Reporting by Jane Doe; Editing by John Roe",  # Reuters
+            "Our Standards: The Thomson Reuters Trust Principles.",
+            "This article was originally published on The Conversation.",
+            "We may earn a commission from links on this page.",
+            "For corrections, email corrections@example.com",
+            "Read about our editorial guidelines and ethics policy",
+        ],
+        keeps=[
+            "The bank's disclaimer, regulators said, was buried on page 40.",
+            "Past performance, she noted, is no guide to what the fund will do next year.",
+            "Reporting by local journalists has been cut sharply since 2008.",
+            "All rights reserved, the lawyer said, under the 1998 agreement.",
+            "Copyright law has not kept pace with artificial intelligence, experts say.",
+            "Disclaimers are common in the industry, analysts said.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "where", "line", "remove"), CASES)
+def test_filter_table(name: str, where: str, line: str, remove: bool) -> None:
+    if remove:
+        assert_removed(line, where, name)
+    else:
+        assert_kept(line, where)
+
+
+TEASERS = [
+    "Inflation slows for a third month as energy prices fall",
+    "Why the housing market is cooling faster than expected",
+    "Five things to know before the central bank meets",
+]
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "Related Articles",
+        "More from Reuters",  # Reuters
+        "You may also like",
+        "Most Read",  # many UK papers
+        "Recommended for you",
+        "Read next",  # Wired
+        "More on this story",  # BBC
+        "Top Stories",
+        "Mehr zum Thema",  # German
+        "À lire aussi",  # French
+    ],
+)
+def test_related_marker_and_teasers_go(marker: str) -> None:
+    for blank in (True, False):
+        text = article("\n".join([marker, *TEASERS]), "tail", blank)
+        result = PIPELINE.run(text)
+        assert marker not in result.text and not any(t in result.text for t in TEASERS), marker
+        assert all(p in result.text for p in PARAGRAPHS)
+        assert any(r.filter == "related_articles" for r in result.removals)
+
+
+def test_marker_less_teaser_tail_goes() -> None:
+    teasers = "\n".join(f"{t}\n{n} hours ago" for n, t in enumerate(TEASERS, 2))
+    result = PIPELINE.run(article(teasers, "tail"))
+    assert not any(t in result.text for t in TEASERS)
+    assert all(p in result.text for p in PARAGRAPHS)
+
+
+def test_mid_article_related_links_go_and_article_continues() -> None:
+    links = "Related\nInflation slows for a third month\nWhy the housing market is cooling"
+    result = PIPELINE.run(article(links, "middle", blank=True))
+    assert "Inflation slows" not in result.text
+    assert all(p in result.text for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related to the inquiry, the minister resigned on Friday.",
+        "More from the summit is expected on Friday, officials said.",
+        "Recommended dosage varies by age, the agency said.",
+        "Trending topics on the platform included the election.",
+        "Latest figures show inflation at 2.1% in the euro zone.",
+    ],
+)
+def test_related_look_alikes_stay(line: str) -> None:
+    assert_kept(line, "tail")
+
+
+def test_heading_that_looks_like_a_marker_keeps_its_section() -> None:
+    section = "More on the economy\n" + "\n".join(PARAGRAPHS[:3])
+    text = f"{TITLE}\n\n{PARAGRAPHS[3]}\n\n{PARAGRAPHS[4]}\n\n{section}\n"
+    clean = PIPELINE.run(text).text
+    assert all(p in clean for p in PARAGRAPHS[:5]) and "More on the economy" in clean
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In this photo illustration, a phone shows the app's logo in Ankara on April 10, 2025. (Photo by Jane Roe/Anadolu via Getty Images)",
+        "A woman walks past a closed shop in Berlin, Germany, March 3, 2025. REUTERS/Lisi Niesner",
+        "The prime minister is pictured outside Downing Street on Wednesday.",
+    ],
+)
+def test_doubled_caption_loses_both_copies(line: str) -> None:
+    text = article(f"{line}\n{line}", "middle")
+    result = PIPELINE.run(text)
+    assert line not in result.text
+    assert all(p in result.text for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The council will meet again in March to set the rates for next year.",
+        "Officials said the figures would be revised once the census results arrive.",
+        "Der Stadtrat will im März erneut über die Gebühren für das nächste Jahr beraten.",
+        "Le conseil se réunira de nouveau en mars pour fixer les taux de l'an prochain.",
+    ],
+)
+def test_repeated_paragraph_keeps_one_copy(paragraph: str) -> None:
+    text = article(paragraph, "middle") + "\n" + paragraph + "\n"
+    result = PIPELINE.run(text)
+    assert result.text.count(paragraph) == 1
+    assert any(r.reason == "repeated_line" for r in result.removals)
+
+
+def test_doubled_line_without_caption_signs_keeps_one_copy() -> None:
+    """With no credit or photo words, a doubled line may be a real sentence: keep one copy."""
+    line = "Firefighters work at the scene of the blaze in Marseille on Sunday."
+    assert PIPELINE.run(article(f"{line}\n{line}", "middle")).text.count(line) == 1
+
+
+@pytest.mark.parametrize("line", ["Yes.", "No comment.", "Thank you.", "Why?", "Ha ha."])
+def test_short_repeated_lines_stay(line: str) -> None:
+    text = article(f"{line}\n{line}", "middle")
+    assert PIPELINE.run(text).text.count(line) == 2
