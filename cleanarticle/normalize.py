@@ -16,7 +16,8 @@ from .registry import register
 
 # Characters typical of UTF-8 read as Latin-1/cp1252 ("â€™", "Ã©", "Â "); ftfy only runs when
 # one is present, because it is the slowest step by far and most text is fine.
-_MOJIBAKE_HINT = regex.compile(r"[ÂÃâ€ðÐÑ][\x80-\xbf\u0152-\u2122]")
+_MOJIBAKE_LEADS = "ÂÃâðÐÑ"
+_MOJIBAKE_HINT = regex.compile(r"[ÂÃâðÐÑ][\x80-\xbf\u0152-\u2122]")
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,  # curly quotes are the article's own text
     fix_character_width=False,  # full-width forms are legitimate in CJK text
@@ -25,12 +26,17 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
-_LINE_BREAKS = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_ZERO_WIDTH = regex.compile(r"[\u200b\u2060\ufeff\u00ad\u180e]")
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f]")
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
-_HSPACE = regex.compile(r"[^\S\n]+")
-_EDGE_SPACE = regex.compile(r"^ | $", regex.MULTILINE)
+
+
+def _fold_line(line: str) -> str:
+    """One space between words, none at the ends, no zero-width or control characters."""
+    if line.isprintable():
+        if "  " in line or line.startswith(" ") or line.endswith(" "):
+            return " ".join(line.split())
+        return line
+    return " ".join(_INVISIBLE.sub("", line).split())
 
 
 class Normalizer:
@@ -52,8 +58,13 @@ class Unicode(Normalizer):
     """
 
     def normalize(self, text: str) -> str:
-        text = _SURROGATE.sub("\ufffd", text)
-        if text.isascii() or not _MOJIBAKE_HINT.search(text):
+        if text.isascii():
+            return text
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = _SURROGATE.sub("\ufffd", text)
+        if not any(char in text for char in _MOJIBAKE_LEADS) or not _MOJIBAKE_HINT.search(text):
             return text
         return ftfy.fix_text(text, _FTFY_CONFIG)
 
@@ -70,11 +81,8 @@ class Whitespace(Normalizer):
     final_newline: bool = True
 
     def normalize(self, text: str) -> str:
-        text = _LINE_BREAKS.sub("\n", text)
-        text = _ZERO_WIDTH.sub("", text)
-        text = _CONTROL.sub("", text)
-        text = _HSPACE.sub(" ", text)
-        text = _EDGE_SPACE.sub("", text)
-        if self.final_newline and text and not text.endswith("\n"):
-            text += "\n"
-        return text
+        # str.splitlines knows every Unicode line break (\r\n, \r, U+2028, \x85, ...).
+        lines = [_fold_line(line) for line in text.splitlines()]
+        if not lines:
+            return ""
+        return "\n".join(lines) + ("\n" if self.final_newline else "")

@@ -8,13 +8,33 @@ import regex
 
 from .types import Line, Removal
 
-_EDGE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
-_SPACES = regex.compile(r"\s+")
+# First and last letter or digit; the reverse search keeps trimming linear on long lines
+# (a `[^\p{L}\p{N}]+$` alternative would retry from every position).
+_FIRST = regex.compile(r"[\p{L}\p{N}]")
+_LAST = regex.compile(r"(?r)[\p{L}\p{N}]")
+# Only what needs replacing: runs of spaces and other white space (a plain " " is left be).
+_SPACES = regex.compile(r"\s{2,}|[^\S ]")
+
+
+_COMMON_EDGE = " .,;:!?\"'“”‘’«»()[]*-–—•·|/…#>"
 
 
 def trim(text: str) -> str:
     """`text` without punctuation at either end and with single spaces: "* Note: x." → "Note: x"."""
-    return _SPACES.sub(" ", _EDGE.sub("", text))
+    core = text.strip(_COMMON_EDGE)
+    if core and core[0].isalnum() and core[-1].isalnum():
+        text = core
+        if "  " in text or not text.isprintable():
+            text = _SPACES.sub(" ", text)
+        return text
+    first = _FIRST.search(text)
+    if first is None:
+        return ""
+    last = _LAST.search(text)
+    text = text[first.start() : last.end()]  # type: ignore[union-attr]
+    if "  " in text or not text.isprintable():
+        text = _SPACES.sub(" ", text)
+    return text
 
 
 def line_key(text: str) -> str:
@@ -37,7 +57,8 @@ def split_lines(source: str) -> tuple[Line, ...]:
         if end < 0:
             end = size
         text = source[start:end]
-        lines.append(Line(index, start, end, stop, text, line_key(text), len(text.split())))
+        words = text.count(" ") + 1 if text else 0  # the source has single spaces
+        lines.append(Line(index, start, end, stop, text, line_key(text), words))
         index += 1
         start = stop
     return tuple(lines)

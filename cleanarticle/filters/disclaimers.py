@@ -8,9 +8,9 @@ from ..registry import register
 from ..text import trim
 from ..types import Line
 from .base import LineFilter, View
-from .phrases import keys, pattern
+from .phrases import reasons
 
-REASONS = tuple((reason, pattern("disclaimers", reason, "search")) for reason in keys("disclaimers"))
+REASONS = reasons("disclaimers")
 
 
 @register("disclaimers")
@@ -32,8 +32,4 @@ class Disclaimers(LineFilter):
         in_tail = view.fraction(position) >= self.tail_fraction
         if not in_tail and not line.key.startswith("disclaimer"):
             return None
-        text = trim(line.text)
-        for reason, phrases in REASONS:
-            if phrases.search(text):
-                return reason
-        return None
+        return REASONS.find(trim(line.text))

@@ -17,8 +17,9 @@ FILE_NAME = regex.compile(
 )
 RESIDUE = pattern("image_residue", "lines")
 CREDIT_LINE = pattern("image_residue", "credit_lines")
+# A reverse pattern: `match` tries only the end of the line.
 CREDIT_TAIL = regex.compile(
-    "(?:" + "|".join(f"(?:{t})" for t in words("image_residue", "credit_tails")) + r")[\s.]*$",
+    "(?r)(?:" + "|".join(f"(?:{t})" for t in words("image_residue", "credit_tails")) + r")[\s.]*",
     regex.IGNORECASE,
 )
 # "Source Cryptopolitan", "Credit Reuters/Jane Doe": a credit word, then capitalised names only.
@@ -28,9 +29,20 @@ CREDIT_NAMES = regex.compile(
 )
 
 
+# A credit tail names one of these words near the end of the line; others skip the regex.
+TAIL_HINTS = words("image_residue", "tail_hints")
+_TAIL_CHARS = 160
+
+
+_SENTENCE_END = (".", "!", "?", "”", '"', "’", "»")
+
+
 def has_credit_tail(text: str) -> bool:
     """True when `text` ends the way a photo caption with its credit does."""
-    return CREDIT_TAIL.search(text) is not None
+    if text.endswith(_SENTENCE_END) and not text.rstrip(" .").endswith(")"):
+        return False  # a sentence; credits end in ")" or in a name
+    tail = text[-_TAIL_CHARS:].casefold()
+    return any(h in tail for h in TAIL_HINTS) and CREDIT_TAIL.match(text) is not None
 
 
 @register("image_residue")
@@ -51,7 +63,7 @@ class ImageResidue(LineFilter):
         if line.words <= self.max_label_words:
             if RESIDUE.match(line.key):
                 return "image_placeholder"
-            if FILE_NAME.match(line.text):
+            if ("." in line.text[-6:] or "?" in line.text) and FILE_NAME.match(line.text):
                 return "image_file_name"
         if line.words <= self.max_credit_words and not _is_sentence(line.text):
             if CREDIT_LINE.match(line.key) or CREDIT_NAMES.match(line.text):

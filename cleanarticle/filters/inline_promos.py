@@ -9,14 +9,14 @@ import regex
 from ..registry import register
 from ..types import Line
 from .base import LineFilter, View
-from .phrases import words
+from .phrases import pattern, words
 
 _PREFIXES = "|".join(f"(?:{p})" for p in words("inline_promos", "prefixes"))
+_SEPARATORS = frozenset(":：|»›>—–-")
+_SENTENCE_END = (".", "?", "”", '"', "’", "»")
 # The prefix must be followed by a separator, then the linked headline.
 LINK = regex.compile(rf"^\W{{0,3}}(?:{_PREFIXES})\s*(?:[:：|»›>]+|[—–-]+(?=\s))\s*\S", regex.IGNORECASE)
-CTA = regex.compile(
-    "(?:" + "|".join(f"(?:{c})" for c in words("inline_promos", "cta_endings")) + r")$", regex.IGNORECASE
-)
+CTA = pattern("inline_promos", "cta_endings", "end")
 PROMO_WORDS = regex.compile(
     r"\b(?:" + "|".join(regex.escape(w) for w in words("inline_promos", "promo_words")) + r")\b",
     regex.IGNORECASE,
@@ -37,8 +37,14 @@ class InlinePromos(LineFilter):
     max_promo_words: int = 80
 
     def check_line(self, line: Line, position: int, view: View) -> str | None:
-        if line.words <= self.max_link_words and LINK.match(line.text):
+        text = line.text
+        if line.words <= self.max_link_words and not _SEPARATORS.isdisjoint(text[:60]) and LINK.match(text):
             return "read_also_link"
-        if line.words <= self.max_promo_words and CTA.search(line.key) and PROMO_WORDS.search(line.text):
+        if (
+            line.words <= self.max_promo_words
+            and not text.endswith(_SENTENCE_END)  # a call to action is a button, not a sentence
+            and CTA.match(line.key)
+            and PROMO_WORDS.search(text)
+        ):
             return "promo_call_to_action"
         return None

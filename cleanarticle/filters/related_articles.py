@@ -18,6 +18,26 @@ AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
 _TERMINAL = (".", "!", "?", "”", '"', "»")
 
 
+class _TailStats:
+    """Counts over every suffix of the content lines, so each marker is judged in O(1)."""
+
+    def __init__(self, lines: tuple[Line, ...], content: list[int], max_words: int) -> None:
+        size = len(content)
+        self.anchors = [0] * (size + 1)
+        self.sentences = [0] * (size + 1)
+        self.too_long = [False] * (size + 1)
+        for n in range(size - 1, -1, -1):
+            line = lines[content[n]]
+            self.anchors[n] = self.anchors[n + 1] + (anchor_kind(line) is not None)
+            self.sentences[n] = self.sentences[n + 1] + line.text.endswith(_TERMINAL)
+            self.too_long[n] = self.too_long[n + 1] or line.words > max_words
+        self.size = size
+
+    def after(self, n: int) -> tuple[int, int, int, bool]:
+        """(lines, anchors, sentences, any too long) for the content lines after the n-th."""
+        return self.size - n - 1, self.anchors[n + 1], self.sentences[n + 1], self.too_long[n + 1]
+
+
 def anchor_kind(line: Line) -> str | None:
     """"author" or "time" for the lines that recur once per teaser, else None."""
     if line.words <= 6 and AUTHOR.match(line.text):
@@ -51,16 +71,16 @@ class RelatedArticles(Filter):
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
         content = view.content()
+        tails = _TailStats(lines, content, self.max_teaser_words)
         consumed = -1
         for n, position in enumerate(content):
             line = lines[position]
             if position <= consumed or line.words > self.max_marker_words or not MARKERS.match(line.key):
                 continue
-            after = content[n + 1 :]
-            if self._teasers_follow(view, position, after):
+            if self._teasers_follow(view, position, tails.after(n)):
                 yield from remove(lines[position:], self.name, "related_block", line.text)
                 return
-            links = self._link_run(lines, after)
+            links = self._link_run(lines, content[n + 1 : n + 11])
             if links:
                 consumed = links[-1]
                 yield from remove([line] + [lines[p] for p in links], self.name, "related_links", line.text)
@@ -68,22 +88,20 @@ class RelatedArticles(Filter):
         if start is not None:
             yield from remove(lines[start:], self.name, "teaser_block")
 
-    def _teasers_follow(self, view: View, position: int, after: list[int]) -> bool:
+    def _teasers_follow(self, view: View, position: int, after: tuple[int, int, int, bool]) -> bool:
         """True when what follows the marker, to the end, reads as teasers, not prose."""
-        if not after:
+        count, anchors, sentences, too_long = after
+        if not count:
             return True
-        lines = view.lines
-        if any(lines[p].words > self.max_teaser_words for p in after):
+        if too_long:
             return False
-        anchors = sum(1 for p in after if anchor_kind(lines[p]))
-        sentences = sum(1 for p in after if lines[p].text.endswith(_TERMINAL))
-        teaserish = anchors >= 1 or sentences * 3 <= len(after)
+        teaserish = anchors >= 1 or sentences * 3 <= count
         return teaserish and (view.fraction(position) >= self.min_tail_fraction or anchors >= 2)
 
     def _link_run(self, lines: tuple[Line, ...], after: list[int]) -> list[int]:
         """The headline-like lines right after a mid-text marker."""
         run: list[int] = []
-        for p in after[:10]:
+        for p in after:
             line = lines[p]
             if line.words > self.max_link_words or line.text.endswith(_TERMINAL):
                 break

@@ -19,6 +19,10 @@ EMBED_LINES = pattern("social", "lines")
 _HASHTAG = regex.compile(r"(?:^|\s)[#@]\w+")
 
 
+def _has_post_link(text: str) -> bool:
+    return ("t.co/" in text or "twitter.com/" in text or "x.com/" in text) and POST_LINK.search(text) is not None
+
+
 @register("social_embeds")
 @dataclass(frozen=True, slots=True)
 class SocialEmbeds(Filter):
@@ -37,12 +41,12 @@ class SocialEmbeds(Filter):
         for position, line in enumerate(lines):
             if not line.text:
                 continue
-            if ATTRIBUTION.match(line.text):
+            if line.text[0] in "—–-" and ATTRIBUTION.match(line.text):
                 found[position] = "post_attribution"
                 above = self._post_above(view, position)
                 if above is not None:
                     found.setdefault(above, "post_text")
-            elif POST_LINK.search(line.text) and len(line.text) <= self.max_post_chars:
+            elif _has_post_link(line.text) and len(line.text) <= self.max_post_chars:
                 found[position] = "post_text"
             elif line.words <= 14 and EMBED_LINES.match(line.key):
                 found[position] = "embed_label"
@@ -55,7 +59,7 @@ class SocialEmbeds(Filter):
         above = position - 1
         if above >= 0 and not lines[above].text:
             above -= 1
-            if above < 0 or not (POST_LINK.search(lines[above].text) or _HASHTAG.search(lines[above].text)):
+            if above < 0 or not (_has_post_link(lines[above].text) or _HASHTAG.search(lines[above].text)):
                 return None
         if above < 0 or not lines[above].text or len(lines[above].text) > self.max_post_chars:
             return None

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove
-from .phrases import keys, pattern
+from .phrases import pattern, whole_line_reasons
 
-REASONS = tuple((reason, pattern("widgets", reason)) for reason in keys("widgets"))
+REASONS = whole_line_reasons("widgets")
 OPENERS = pattern("widget_blocks", "openers")
 _TERMINAL = (".", "!", "?", "”", '"')
 
@@ -19,10 +19,8 @@ def widget_reason(line: Line, max_words: int) -> str | None:
     """The reason code whose phrase list matches the whole line, if any."""
     if line.words > max_words:
         return None
-    for reason, phrases in REASONS:
-        if phrases.match(line.key):
-            return reason
-    return None
+    match = REASONS.match(line.key)
+    return match.lastgroup if match else None
 
 
 @register("widgets")
