@@ -160,10 +160,12 @@ class Pipeline:
         starts = [line.start for line in lines]
         live = [True] * len(lines)
         removals: list[Removal] = []
+        view = View(source, lines, url)
         for step in self.steps:
             if isinstance(step, Normalizer):
                 continue
-            view = View(source, tuple(line for line, alive in zip(lines, live) if alive), url)
+            if len(view.lines) != live.count(True):
+                view = View(source, tuple(line for line, alive in zip(lines, live) if alive), url)
             for removal in step.find(view):
                 if not 0 <= removal.start < removal.end <= len(source):
                     raise ValueError(f"filter {step.name!r} returned a span outside the text: {removal}")
