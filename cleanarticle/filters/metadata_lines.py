@@ -18,6 +18,8 @@ _WEEKDAYS = frozenset(words("metadata", "weekdays"))
 _RELATIVE = frozenset(words("metadata", "relative"))
 _STAMP = frozenset(w for entry in words("metadata", "stamp") for w in entry.split())
 _BY = words("metadata", "by")
+_ROLE = regex.compile(rf"\b(?:{'|'.join(words('metadata', 'roles'))})s?\b", regex.IGNORECASE)
+_NAME_HEAD = regex.compile(r"^(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s+")
 _DATE_FILLER = _MONTHS | _WEEKDAYS | _RELATIVE | _STAMP | {"st", "nd", "rd", "th", "of", "de", "der", "le", "el"}
 _NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s?:\s?\d{2}|\b(?:19|20)\d{2}\b")
 _RELATIVE_TIME = regex.compile(
@@ -78,7 +80,21 @@ def parse_byline(text: str) -> tuple[str, str] | None:
         return head, rest[0] if rest and _names(rest[0]) else ""
     if len(parts) == 2 and _names(parts[0]) and _names(parts[1]) and len(parts[0].split()) >= 2:
         return parts[0], parts[1]
-    return None
+    return _name_and_role(text)
+
+
+def _name_and_role(text: str) -> tuple[str, str] | None:
+    """A name followed by a job title: "Denis Campbell Health policy editor" → its first two words.
+
+    The split between name and title is ambiguous ("Health" is capitalised too); most names
+    have two words, so those are taken as the author.
+    """
+    if len(text.split()) > 8 or not _ROLE.search(text):
+        return None
+    head = _NAME_HEAD.match(text)
+    if head is None or _ROLE.search(head.group(1).split()[1]):
+        return None
+    return " ".join(head.group(1).split()[:2]), ""
 
 
 def is_label(line: Line) -> bool:

@@ -15,7 +15,8 @@ from .phrases import pattern, words
 
 MARKERS = pattern("related", "markers")
 AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
-_TERMINAL = (".", "!", "?", "”", '"', "»")
+# Prose ends in a full stop; headlines often end in "?" or "!", so those do not count.
+_PROSE_END = (".", ".”", '."', ".»", ".’")
 
 
 class _TailStats:
@@ -29,7 +30,7 @@ class _TailStats:
         for n in range(size - 1, -1, -1):
             line = lines[content[n]]
             self.anchors[n] = self.anchors[n + 1] + (anchor_kind(line) is not None)
-            self.sentences[n] = self.sentences[n + 1] + line.text.endswith(_TERMINAL)
+            self.sentences[n] = self.sentences[n + 1] + line.text.endswith(_PROSE_END)
             self.too_long[n] = self.too_long[n + 1] or line.words > max_words
         self.size = size
 
@@ -103,7 +104,7 @@ class RelatedArticles(Filter):
         run: list[int] = []
         for p in after:
             line = lines[p]
-            if line.words > self.max_link_words or line.text.endswith(_TERMINAL):
+            if line.words > self.max_link_words or line.text.endswith(_PROSE_END):
                 break
             if run and p != run[-1] + 1:
                 break

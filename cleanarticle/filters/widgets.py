@@ -35,7 +35,7 @@ class Widgets(Filter):
     Keeps:   "I have no information to share on that."
     """
 
-    max_words: int = 12
+    max_words: int = 30
     max_block_label_words: int = 8
 
     def find(self, view: View) -> Iterator[Removal]:
