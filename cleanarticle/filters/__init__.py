@@ -20,9 +20,9 @@ DEFAULT_STEPS = (
     "image_residue",
     "social_embeds",
     "widgets",
-    "metadata_lines",
     "inline_promos",
     "disclaimers",
+    "metadata_lines",
     "related_articles",
     "blank_lines",
 )

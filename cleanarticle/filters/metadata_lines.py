@@ -19,6 +19,10 @@ _RELATIVE = frozenset(words("metadata", "relative"))
 _STAMP = frozenset(w for entry in words("metadata", "stamp") for w in entry.split())
 _BY = words("metadata", "by")
 _ROLE = regex.compile(rf"\b(?:{'|'.join(words('metadata', 'roles'))})s?\b", regex.IGNORECASE)
+# "Somini Sengupta is the international climate reporter for The Times."
+_AUTHOR_BIO = regex.compile(
+    r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2}\s+(?:is|was|covers|writes|reports)\b.{0,160}$"
+)
 _NAME_HEAD = regex.compile(r"^(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s+")
 _DATE_FILLER = _MONTHS | _WEEKDAYS | _RELATIVE | _STAMP | {"st", "nd", "rd", "th", "of", "de", "der", "le", "el"}
 _NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s?:\s?\d{2}|\b(?:19|20)\d{2}\b")
@@ -27,6 +31,8 @@ _RELATIVE_TIME = regex.compile(
     regex.IGNORECASE,
 )
 _BY_LINE = regex.compile(rf"^(?i:{'|'.join(_BY)})\s*:?\s+(?P<rest>.+)$")
+# "Posted on June 12, 2025 by Emma Baker": a timestamp, then a by-word and the names.
+_STAMP_BY = regex.compile(rf"^(?P<stamp>.+?)\s+(?i:{'|'.join(_BY)})\s+(?P<rest>.+)$")
 _SEPARATOR = regex.compile(r"\s*(?:[·•|]|\s[–—-]\s|,\s)\s*")
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}.'’-]*|[\p{Lu}]\.?|@\w+)$")
 _CONNECTORS = frozenset(
@@ -67,6 +73,9 @@ def parse_byline(text: str) -> tuple[str, str] | None:
     """
     if text.endswith(_TERMINAL) or len(text.split()) > 14:
         return None
+    stamped = _STAMP_BY.match(text)
+    if stamped and is_timestamp(stamped.group("stamp")) and _names(stamped.group("rest")):
+        return stamped.group("rest"), ""
     match = _BY_LINE.match(text)
     body = match.group("rest") if match else text
     parts = [p for p in _SEPARATOR.split(body) if p]
@@ -107,6 +116,8 @@ def is_label(line: Line) -> bool:
 class MetadataLines(Filter):
     """Bylines, timestamps and outlet labels in the first lines; they become metadata.
 
+    Also, after the last paragraph: a lone name (the author's signature) and an author's bio.
+
     Removes: "By Jane Doe and John Roe, Reuters", "Updated Jul 02, 2025 | 8:31 PM GMT-04"
     Keeps:   "By Tuesday, the talks had collapsed." (a sentence, not names)
     """
@@ -128,8 +139,29 @@ class MetadataLines(Filter):
                 found[position] = reason
         for position in self._labels(view, head, found):
             found[position] = "header_label"
+        if len(content) > len(head):
+            found.update(self._signature(lines, content))
         for position in sorted(found):
             yield from remove([lines[position]], self.name, found[position])
+
+    def _signature(self, lines: tuple[Line, ...], content: list[int]) -> dict[int, str]:
+        """Author lines ending the text: a lone name, or "Name is a reporter ...".
+
+        Only when every line after the last paragraph is one of them: a capitalised
+        two-word line before other short lines is more likely a heading ("Most Read").
+        """
+        found: dict[int, str] = {}
+        for position in reversed(content):
+            line = lines[position]
+            if _AUTHOR_BIO.match(line.text) and _ROLE.search(line.text):
+                found[position] = "author_bio"
+            elif 2 <= line.words <= 4 and not line.text.endswith(_TERMINAL) and _names(line.text):
+                found[position] = "author_signature"
+            elif line.text.endswith(_TERMINAL) or line.words >= self.body_words:
+                return found
+            else:
+                return {}
+        return {}
 
     def _head(self, lines: tuple[Line, ...], content: list[int]) -> list[int]:
         """The first `window` content lines, up to the second body paragraph (a standfirst
@@ -138,7 +170,7 @@ class MetadataLines(Filter):
         bodies = 0
         for position in content[: self.window]:
             line = lines[position]
-            if line.words >= self.body_words and line.text.endswith(_TERMINAL):
+            if _is_body(line, self.body_words):
                 bodies += 1
                 if bodies == 2:
                     break
@@ -167,6 +199,11 @@ class MetadataLines(Filter):
                     taken.add(position)
                     grew = True
         return sorted(taken - set(found))
+
+
+def _is_body(line: Line, min_words: int) -> bool:
+    """A paragraph of prose: long enough, and ending like a sentence."""
+    return line.words >= min_words and line.text.endswith(_TERMINAL)
 
 
 def is_title(line: Line) -> bool:

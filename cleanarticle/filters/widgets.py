@@ -31,7 +31,7 @@ class Widgets(Filter):
     A newsletter block (a sign-up prompt with its newsletters' names, between blank lines)
     goes whole.
 
-    Removes: "Share this article", "Do you find this article useful?", "goTop"
+    Removes: "Share this article", "Do you find this article useful?", "goTop", "* * *"
     Keeps:   "I have no information to share on that."
     """
 
@@ -43,7 +43,7 @@ class Widgets(Filter):
         found: dict[int, str] = {}
         for position, line in enumerate(lines):
             if line.text:
-                reason = widget_reason(line, self.max_words)
+                reason = widget_reason(line, self.max_words) if line.key else "separator"
                 if reason:
                     found[position] = reason
         for block in _blocks(lines):
