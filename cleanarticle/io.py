@@ -1,0 +1,475 @@
+"""Files in and out for the command line: find inputs, stream documents, write results safely.
+
+Inputs are files, directories (recursed), globs and "-" (stdin). `.jsonl` and `.jsonl.gz` are
+read and written one record at a time, and documents go through worker processes in a bounded
+window, so memory stays flat whatever the size of the input. Output files are written under a
+temporary name in their own directory and moved into place, so a failed input never leaves a
+half-written file behind.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import secrets
+import sys
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from glob import glob
+from itertools import islice
+from pathlib import Path, PurePath
+from typing import Any, TextIO, TypeVar
+
+from .pipeline import Pipeline
+from .types import CleanResult
+
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+HTML_SUFFIXES = (".html", ".htm")
+_FOUND_SUFFIXES = (".txt", *JSONL_SUFFIXES)
+_GLOB_MAGIC = re.compile(r"[*?[]")
+
+CHUNK_SIZE = 64
+WINDOW_PER_JOB = 4
+
+C = TypeVar("C")
+
+
+class InputError(Exception):
+    """An input that cannot be read; the message says why."""
+
+
+class UsageError(Exception):
+    """Inputs and output options that do not fit together; the message says how to fix it."""
+
+
+def is_jsonl(name: str) -> bool:
+    return name.lower().endswith(JSONL_SUFFIXES)
+
+
+def _is_html(name: str) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES)
+
+
+# Finding inputs ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One input: a file (or stdin when `path` is None) and where its output goes in a tree."""
+
+    name: str
+    path: Path | None
+    rel: PurePath
+    jsonl: bool
+
+
+STDIN = Input("-", None, PurePath("stdin.txt"), False)
+
+
+@dataclass(slots=True)
+class Found:
+    """The inputs named on the command line, after expanding directories and globs."""
+
+    inputs: list[Input] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    several: bool = False  # several inputs, a directory or a glob were named
+
+
+def find_inputs(specs: Sequence[str], exclude: Path | None = None) -> Found:
+    """Expand `specs` in order; directory walks skip hidden names and `exclude` (the output)."""
+    found = Found(several=len(specs) > 1)
+    seen: set[Path] = set()
+    skip = exclude.resolve() if exclude is not None else None
+
+    def add(item: Input) -> None:
+        key = item.path.resolve() if item.path is not None else Path("-")
+        if key not in seen:
+            seen.add(key)
+            found.inputs.append(item)
+
+    for spec in specs or ["-"]:
+        path = Path(spec)
+        if spec == "-":
+            add(STDIN)
+        elif path.is_dir():
+            found.several = True
+            _walk(spec, path, path, skip, found, add)
+        elif path.exists():
+            _explicit(spec, path, PurePath(path.name), found, add)
+        elif _GLOB_MAGIC.search(spec):
+            found.several = True
+            matches = sorted(glob(spec, recursive=True))
+            if not matches:
+                found.errors.append((spec, "no files match this pattern"))
+            root = _glob_root(spec)
+            for match in matches:
+                target = Path(match)
+                if target.is_dir():
+                    _walk(match, target, root, skip, found, add)
+                else:
+                    _explicit(match, target, target.relative_to(root), found, add)
+        else:
+            found.errors.append((spec, "no such file or directory"))
+    return found
+
+
+def _explicit(name: str, path: Path, rel: PurePath, found: Found, add: Callable[[Input], None]) -> None:
+    if _is_html(name):
+        found.errors.append((name, "HTML input is not supported yet"))
+    else:
+        add(Input(name, path, rel, is_jsonl(name)))
+
+
+def _walk(spec: str, top: Path, root: Path, skip: Path | None, found: Found, add: Callable[[Input], None]) -> None:
+    usable = html = 0
+    for folder, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _same(Path(folder, d), skip))
+        for file in sorted(files):
+            path = Path(folder, file)
+            if file.startswith(".") or _same(path, skip):
+                continue
+            if _is_html(file):
+                html += 1
+            elif file.lower().endswith(_FOUND_SUFFIXES):
+                usable += 1
+                add(Input(str(path), path, path.relative_to(root), is_jsonl(file)))
+    if html:
+        found.notes.append(f"{spec}: skipped {html} HTML file(s); HTML input is not supported yet")
+    if not usable:
+        found.errors.append((spec, "no .txt, .jsonl or .jsonl.gz files in this directory"))
+
+
+def _same(path: Path, resolved: Path | None) -> bool:
+    return resolved is not None and path.resolve() == resolved
+
+
+def _glob_root(pattern: str) -> Path:
+    """The directory part of a glob before its first wildcard: outputs mirror the tree below it."""
+    parts = Path(pattern).parts
+    fixed = []
+    for part in parts[:-1]:
+        if _GLOB_MAGIC.search(part):
+            break
+        fixed.append(part)
+    return Path(*fixed) if fixed else Path(".")
+
+
+# Planning outputs ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Where results go: one stream (`shared`, or stdout when None) or one file per input."""
+
+    shared: Path | None = None
+    files: Mapping[Input, Path] = field(default_factory=dict)
+    records: bool = False  # text documents become JSONL records in the shared stream
+
+
+def plan_outputs(inputs: Sequence[Input], output: str | None, *, several: bool, explain: bool) -> Plan:
+    """Decide the output of every input, refusing plans that would mix or overwrite data.
+
+    `several` says more than one input was named (or a directory or glob): then a new name
+    without a suffix, like `out`, is taken to be a directory.
+    """
+    several = several or len(inputs) > 1
+    if output is None or output == "-":
+        plan = Plan(records=explain)
+        where = "stdout"
+    elif _is_directory(output, several):
+        root = Path(output)
+        plan = Plan(files={item: root / _output_rel(item, explain) for item in inputs})
+        where = ""
+    else:
+        plan = Plan(shared=Path(output), records=explain or is_jsonl(output))
+        where = output
+    if where and not plan.records and len(inputs) > 1 and not all(item.jsonl for item in inputs):
+        raise UsageError(
+            f"{len(inputs)} inputs cannot be written as plain text to {where}: give -o DIR/ to mirror "
+            "them, or -o FILE.jsonl for one JSONL record per document"
+        )
+    _refuse_overwrites(inputs, plan)
+    return plan
+
+
+def _is_directory(output: str, several: bool) -> bool:
+    """An existing directory, a name ending in a slash, or a new suffix-less name for many files."""
+    path = Path(output)
+    if path.is_dir() or output.endswith(("/", os.sep)):
+        return True
+    return several and not path.exists() and not path.suffix
+
+
+def _output_rel(item: Input, explain: bool) -> PurePath:
+    if explain and not item.jsonl:
+        return item.rel.with_name(item.rel.stem + ".explain.jsonl")
+    return item.rel
+
+
+def _refuse_overwrites(inputs: Sequence[Input], plan: Plan) -> None:
+    sources = {item.path.resolve(): item.name for item in inputs if item.path is not None}
+    if plan.shared is not None and plan.shared.resolve() in sources:
+        raise UsageError(f"{plan.shared}: the output would overwrite the input {sources[plan.shared.resolve()]}")
+    written: dict[Path, str] = {}
+    for item, target in plan.files.items():
+        key = target.resolve()
+        if key in sources:
+            raise UsageError(f"{target}: the output would overwrite the input {sources[key]}")
+        if key in written:
+            raise UsageError(f"{target} would be written from both {written[key]} and {item.name}")
+        written[key] = item.name
+
+
+# Reading documents ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One document: a text file, stdin, or one JSONL record (then `line` > 0).
+
+    `text` is None when the document cannot be cleaned; `error` says why. A JSONL line that is
+    not a JSON object keeps its `raw` text so that it can still be written out.
+    """
+
+    input: Input
+    text: str | None
+    url: str | None = None
+    line: int = 0
+    record: dict[str, Any] | None = None
+    raw: str = ""
+    error: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"{self.input.name}:{self.line}" if self.line else self.input.name
+
+    @property
+    def task(self) -> tuple[str, str | None] | None:
+        return None if self.text is None else (self.text, self.url)
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """All of an input has been read; `error` is set when reading it failed part way."""
+
+    input: Input
+    error: str = ""
+
+
+def documents(inputs: Iterable[Input], text_key: str = "text", url_key: str = "url") -> Iterator[Doc | End]:
+    """Every document of every input in order, each input followed by its `End`."""
+    for item in inputs:
+        try:
+            if item.jsonl:
+                yield from _records(item, text_key, url_key)
+            else:
+                yield Doc(item, read_text(item))
+        except InputError as error:
+            yield End(item, str(error))
+        else:
+            yield End(item)
+
+
+def read_text(item: Input) -> str:
+    """The whole text of a file (or stdin), refusing binary and non-UTF-8 data."""
+    if item.path is None:
+        stdin = sys.stdin
+        buffer = getattr(stdin, "buffer", None)
+        return _decode(buffer.read()) if buffer is not None else stdin.read()
+    try:
+        data = item.path.read_bytes()
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+    return _decode(data)
+
+
+def _decode(data: bytes) -> str:
+    if b"\x00" in data:
+        raise InputError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
+
+
+def _records(item: Input, text_key: str, url_key: str) -> Iterator[Doc]:
+    assert item.path is not None
+    opener = gzip.open if item.name.lower().endswith(".gz") else open
+    try:
+        with opener(item.path, "rb") as stream:
+            for number, line in enumerate(stream, 1):
+                if line.strip():
+                    yield parse_record(item, number, line.rstrip(b"\r\n"), text_key, url_key)
+    except (OSError, EOFError, zlib.error) as error:
+        raise InputError(getattr(error, "strerror", None) or str(error) or type(error).__name__) from None
+
+
+def parse_record(item: Input, number: int, line: bytes, text_key: str, url_key: str) -> Doc:
+    """One JSONL line as a document, or as an error that still yields one output record."""
+    try:
+        raw = line.decode("utf-8")
+    except UnicodeDecodeError as error:
+        problem = f"not UTF-8 (byte 0x{line[error.start]:02x} at column {error.start + 1})"
+        return Doc(item, None, line=number, raw=line.decode("utf-8", "replace"), error=problem)
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as error:
+        return Doc(item, None, line=number, raw=raw, error=f"invalid JSON: {error.msg} at column {error.colno}")
+    if not isinstance(record, dict):
+        return Doc(item, None, line=number, raw=raw, error=f"not a JSON object but {_json_type(record)}")
+    text = record.get(text_key)
+    if text_key not in record:
+        return Doc(item, None, line=number, record=record, error=f"no {text_key!r} field")
+    if not isinstance(text, str):
+        problem = f"the {text_key!r} field is {_json_type(text)}, not a string"
+        return Doc(item, None, line=number, record=record, error=problem)
+    url = record.get(url_key)
+    return Doc(item, text, url if isinstance(url, str) else None, number, record)
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    names = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number"}
+    return names.get(type(value), "null")
+
+
+# Writing results ------------------------------------------------------------------------------
+
+
+def json_line(record: Mapping[str, Any]) -> str:
+    """A record as one JSON line; readable UTF-8 unless the data holds lone surrogates."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line + "\n"
+
+
+class AtomicFile:
+    """A file written under a temporary name beside its target and moved into place on commit."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        self.stream: TextIO = opener(self.temp, "xt", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self.stream.close()
+        os.replace(self.temp, self.path)
+
+    def discard(self) -> None:
+        self.stream.close()
+        self.temp.unlink(missing_ok=True)
+
+
+class Outputs:
+    """Writes results where a `Plan` says, opening each file lazily and committing it when done."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.open: dict[Path, AtomicFile] = {}
+
+    def write(self, item: Input, text: str) -> None:
+        target = self.plan.files.get(item, self.plan.shared)
+        if target is None:
+            sys.stdout.write(text)
+        else:
+            self._open(target).stream.write(text)
+
+    def finish(self, item: Input, ok: bool) -> None:
+        """The input is done: commit its own file (even when empty) or drop it if it failed."""
+        target = self.plan.files.get(item)
+        if target is None:
+            return
+        if ok:
+            self._open(target).commit()
+        elif target in self.open:
+            self.open[target].discard()
+        self.open.pop(target, None)
+
+    def close(self, ok: bool) -> None:
+        """Commit the shared file, or drop every unfinished file when the run was interrupted."""
+        if ok and self.plan.shared is not None:
+            self._open(self.plan.shared).commit()
+            del self.open[self.plan.shared]
+        for atomic in self.open.values():
+            atomic.discard()
+        self.open.clear()
+        sys.stdout.flush()
+
+    def _open(self, target: Path) -> AtomicFile:
+        if target not in self.open:
+            self.open[target] = AtomicFile(target)
+        return self.open[target]
+
+
+# Cleaning many documents -------------------------------------------------------------------------
+
+_worker_pipeline: Pipeline | None = None
+
+Task = tuple[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """A document the pipeline raised on; the rest of the run goes on."""
+
+    reason: str
+
+
+Outcome = CleanResult | Failed | None
+
+
+def clean_in_order(
+    items: Iterable[tuple[C, Task | None]], pipeline: Pipeline, jobs: int = 1
+) -> Iterator[tuple[C, Outcome]]:
+    """Clean each task (None passes through as None), yielding outcomes in input order.
+
+    With `jobs` > 1 the tasks go to worker processes in chunks, with at most a few chunks per
+    worker in flight, so the input is consumed only as fast as results come back.
+    """
+    if jobs <= 1:
+        for context, task in items:
+            yield context, _clean(pipeline, task)
+        return
+    pending: deque[tuple[list[C], Future[list[Outcome]]]] = deque()
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(pipeline.to_config(),)) as pool:
+        iterator = iter(items)
+        while chunk := list(islice(iterator, CHUNK_SIZE)):
+            contexts = [context for context, _ in chunk]
+            pending.append((contexts, pool.submit(_clean_chunk, [task for _, task in chunk])))
+            if len(pending) >= WINDOW_PER_JOB * jobs:
+                contexts, future = pending.popleft()
+                yield from zip(contexts, future.result(), strict=True)
+        while pending:
+            contexts, future = pending.popleft()
+            yield from zip(contexts, future.result(), strict=True)
+
+
+def _start_worker(config: dict[str, Any]) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline.from_config(config)
+
+
+def _clean_chunk(tasks: list[Task | None]) -> list[Outcome]:
+    assert _worker_pipeline is not None
+    return [_clean(_worker_pipeline, task) for task in tasks]
+
+
+def _clean(pipeline: Pipeline, task: Task | None) -> Outcome:
+    if task is None:
+        return None
+    try:
+        return pipeline.run(*task)
+    except Exception as error:  # a broken (plugin) filter fails one document, not the run
+        return Failed(f"cleaning failed: {type(error).__name__}: {error}")
