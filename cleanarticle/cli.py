@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from . import __version__, config, explain, io, registry
+from . import __version__, batch, config, explain, io, registry
 from .filters import DEFAULT_STEPS
 from .pipeline import ConfigError, Pipeline
 from .types import CleanResult
@@ -223,7 +223,7 @@ def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
     finished = False
     with tqdm(total=total, unit="doc", file=sys.stderr, leave=False, disable=not show_bar) as bar:
         try:
-            for part, outcome in io.clean_in_order(items, pipeline, args.jobs):
+            for part, outcome in batch.clean_in_order(items, pipeline, args.jobs):
                 if isinstance(part, io.Doc):
                     runner.document(part, outcome)
                     bar.update()
@@ -257,10 +257,10 @@ class _Runner:
         self.input_failed = False
         self.input_documents = self.input_changed = self.input_removals = 0
 
-    def document(self, doc: io.Doc, outcome: io.Outcome) -> None:
+    def document(self, doc: io.Doc, outcome: batch.Outcome) -> None:
         self.tally.documents += 1
         self.input_documents += 1
-        if isinstance(outcome, io.Failed) or outcome is None:
+        if isinstance(outcome, batch.Failed) or outcome is None:
             self._document_error(doc, outcome.reason if outcome else doc.error)
             return
         removed = len(outcome.removals)

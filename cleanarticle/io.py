@@ -1,8 +1,8 @@
 """Files in and out for the command line: find inputs, stream documents, write results safely.
 
 Inputs are files, directories (recursed), globs and "-" (stdin). `.jsonl` and `.jsonl.gz` are
-read and written one record at a time, and documents go through worker processes in a bounded
-window, so memory stays flat whatever the size of the input. Output files are written under a
+read and written one record at a time (cleaning them in order is `batch`'s job), so memory stays
+flat whatever the size of the input. Output files are written under a
 temporary name in their own directory and moved into place, so a failed input never leaves a
 half-written file behind.
 """
@@ -16,27 +16,17 @@ import re
 import secrets
 import sys
 import zlib
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from glob import glob
-from itertools import islice
 from pathlib import Path, PurePath
-from typing import Any, TextIO, TypeVar
+from typing import Any, TextIO
 
-from .pipeline import Pipeline
-from .types import CleanResult
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 HTML_SUFFIXES = (".html", ".htm")
 _FOUND_SUFFIXES = (".txt", *JSONL_SUFFIXES)
 _GLOB_MAGIC = re.compile(r"[*?[]")
-
-CHUNK_SIZE = 64
-WINDOW_PER_JOB = 4
-
-C = TypeVar("C")
 
 
 class InputError(Exception):
@@ -411,65 +401,3 @@ class Outputs:
         if target not in self.open:
             self.open[target] = AtomicFile(target)
         return self.open[target]
-
-
-# Cleaning many documents -------------------------------------------------------------------------
-
-_worker_pipeline: Pipeline | None = None
-
-Task = tuple[str, str | None]
-
-
-@dataclass(frozen=True, slots=True)
-class Failed:
-    """A document the pipeline raised on; the rest of the run goes on."""
-
-    reason: str
-
-
-Outcome = CleanResult | Failed | None
-
-
-def clean_in_order(
-    items: Iterable[tuple[C, Task | None]], pipeline: Pipeline, jobs: int = 1
-) -> Iterator[tuple[C, Outcome]]:
-    """Clean each task (None passes through as None), yielding outcomes in input order.
-
-    With `jobs` > 1 the tasks go to worker processes in chunks, with at most a few chunks per
-    worker in flight, so the input is consumed only as fast as results come back.
-    """
-    if jobs <= 1:
-        for context, task in items:
-            yield context, _clean(pipeline, task)
-        return
-    pending: deque[tuple[list[C], Future[list[Outcome]]]] = deque()
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(pipeline.to_config(),)) as pool:
-        iterator = iter(items)
-        while chunk := list(islice(iterator, CHUNK_SIZE)):
-            contexts = [context for context, _ in chunk]
-            pending.append((contexts, pool.submit(_clean_chunk, [task for _, task in chunk])))
-            if len(pending) >= WINDOW_PER_JOB * jobs:
-                contexts, future = pending.popleft()
-                yield from zip(contexts, future.result(), strict=True)
-        while pending:
-            contexts, future = pending.popleft()
-            yield from zip(contexts, future.result(), strict=True)
-
-
-def _start_worker(config: dict[str, Any]) -> None:
-    global _worker_pipeline
-    _worker_pipeline = Pipeline.from_config(config)
-
-
-def _clean_chunk(tasks: list[Task | None]) -> list[Outcome]:
-    assert _worker_pipeline is not None
-    return [_clean(_worker_pipeline, task) for task in tasks]
-
-
-def _clean(pipeline: Pipeline, task: Task | None) -> Outcome:
-    if task is None:
-        return None
-    try:
-        return pipeline.run(*task)
-    except Exception as error:  # a broken (plugin) filter fails one document, not the run
-        return Failed(f"cleaning failed: {type(error).__name__}: {error}")

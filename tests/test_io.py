@@ -11,7 +11,7 @@ from pathlib import Path, PurePath
 
 import pytest
 
-from cleanarticle import CleanResult, Pipeline, clean_and_explain, explain, io
+from cleanarticle import CleanResult, Pipeline, batch, clean_and_explain, explain, io
 from cleanarticle.text import apply_removals
 
 ARTICLE = "Headline of the story\nShare this article\n\nThe minister resigned on Friday after a long inquiry.\n"
@@ -195,8 +195,8 @@ def test_workers_keep_input_order_and_pass_none_through() -> None:
     pipeline = Pipeline.default()
     texts = [f"Paragraph number {i} of the story, told in full.\nShare this article\n" for i in range(150)]
     items = [(i, None if i % 7 == 0 else (text, None)) for i, text in enumerate(texts)]
-    serial = list(io.clean_in_order(items, pipeline, jobs=1))
-    parallel = list(io.clean_in_order(items, pipeline, jobs=2))
+    serial = list(batch.clean_in_order(items, pipeline, jobs=1))
+    parallel = list(batch.clean_in_order(items, pipeline, jobs=2))
     assert [c for c, _ in parallel] == list(range(150))
     assert [o.text if o else None for _, o in parallel] == [o.text if o else None for _, o in serial]
     assert parallel[0][1] is None and "Share this" not in parallel[1][1].text  # type: ignore[union-attr]
@@ -211,10 +211,10 @@ def test_workers_read_the_input_lazily() -> None:
             consumed += 1
             yield i, ("A short paragraph that stays in the text.\n", None)
 
-    results = io.clean_in_order(endless(), Pipeline.default(), jobs=2)
+    results = batch.clean_in_order(endless(), Pipeline.default(), jobs=2)
     assert next(results)[0] == 0
     results.close()
-    assert consumed <= io.CHUNK_SIZE * (io.WINDOW_PER_JOB * 2 + 1)
+    assert consumed <= batch.CHUNK_SIZE * (batch.WINDOW_PER_JOB * 2 + 1)
 
 
 def test_a_failing_step_fails_one_document() -> None:
@@ -222,8 +222,8 @@ def test_a_failing_step_fails_one_document() -> None:
         def run(self, text: str, url: str | None) -> None:
             raise RuntimeError("boom")
 
-    [(_, outcome)] = io.clean_in_order([(0, ("x", None))], Broken(), jobs=1)  # type: ignore[arg-type]
-    assert outcome == io.Failed("cleaning failed: RuntimeError: boom")
+    [(_, outcome)] = batch.clean_in_order([(0, ("x", None))], Broken(), jobs=1)  # type: ignore[arg-type]
+    assert outcome == batch.Failed("cleaning failed: RuntimeError: boom")
 
 
 # explain ---------------------------------------------------------------------------------------
