@@ -36,6 +36,7 @@ class Duplicates(Filter):
     min_words: int = 6
     max_caption_words: int = 80
     standfirst_window: int = 4
+    standfirst_reach: int = 30
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
@@ -63,7 +64,7 @@ class Duplicates(Filter):
 
     def _standfirst(self, view: View, gone: set[int]) -> Iterator[Removal]:
         lines = view.lines
-        content = [i for i in view.content() if i not in gone]
+        content = [i for i in view.content()[: self.standfirst_reach] if i not in gone]
         for position in content[: self.standfirst_window]:
             line = lines[position]
             if line.words < self.min_words:

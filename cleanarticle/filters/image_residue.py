@@ -37,10 +37,13 @@ _TAIL_CHARS = 160
 _SENTENCE_END = (".", "!", "?", "”", '"', "’", "»")
 
 
+_CREDIT_WORDS = frozenset(w for entry in words("image_residue", "credit_words") for w in (entry, entry + "s"))
+
+
 def has_credit_tail(text: str) -> bool:
     """True when `text` ends the way a photo caption with its credit does."""
-    if text.endswith(_SENTENCE_END) and not text.rstrip(" .").endswith(")"):
-        return False  # a sentence; credits end in ")" or in a name
+    if " " not in text or (text.endswith(_SENTENCE_END) and not text.rstrip(" .").endswith(")")):
+        return False  # one word, or a sentence; credits end in ")" or in a name
     tail = text[-_TAIL_CHARS:].casefold()
     return any(h in tail for h in TAIL_HINTS) and CREDIT_TAIL.match(text) is not None
 
@@ -66,7 +69,9 @@ class ImageResidue(LineFilter):
             if ("." in line.text[-6:] or "?" in line.text) and FILE_NAME.match(line.text):
                 return "image_file_name"
         if line.words <= self.max_credit_words and not _is_sentence(line.text):
-            if CREDIT_LINE.match(line.key) or CREDIT_NAMES.match(line.text):
+            if CREDIT_LINE.match(line.key) or (
+                line.key.partition(" ")[0] in _CREDIT_WORDS and CREDIT_NAMES.match(line.text)
+            ):
                 return "image_credit"
         if line.words <= self.max_caption_words and has_credit_tail(line.text):
             return "caption_credit"

@@ -43,8 +43,11 @@ _TERMINAL = (".", "!", "?", "”", '"', "»", ":")
 
 def is_timestamp(text: str) -> bool:
     """True for a line made only of date and time words: "Updated Jul 02, 2025 | 8:31 PM GMT-04"."""
+    first = _TOKEN.search(text)
+    if first is None or not (first.group().isdigit() or first.group().casefold() in _DATE_FILLER):
+        return False  # cheap rejection of most lines: every token must be a date word or number
     tokens = [t.casefold() for t in _TOKEN.findall(text)]
-    if not tokens or len(tokens) > 16:
+    if len(tokens) > 16:
         return False
     if any(not t.isdigit() and t not in _DATE_FILLER for t in tokens):
         return False

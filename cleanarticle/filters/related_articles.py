@@ -24,12 +24,13 @@ class _TailStats:
 
     def __init__(self, lines: tuple[Line, ...], content: list[int], max_words: int) -> None:
         size = len(content)
+        self.kinds = [anchor_kind(lines[p]) for p in content]
         self.anchors = [0] * (size + 1)
         self.sentences = [0] * (size + 1)
         self.too_long = [False] * (size + 1)
         for n in range(size - 1, -1, -1):
             line = lines[content[n]]
-            self.anchors[n] = self.anchors[n + 1] + (anchor_kind(line) is not None)
+            self.anchors[n] = self.anchors[n + 1] + (self.kinds[n] is not None)
             self.sentences[n] = self.sentences[n + 1] + line.text.endswith(_PROSE_END)
             self.too_long[n] = self.too_long[n + 1] or line.words > max_words
         self.size = size
@@ -85,7 +86,7 @@ class RelatedArticles(Filter):
             if links:
                 consumed = links[-1]
                 yield from remove([line] + [lines[p] for p in links], self.name, "related_links", line.text)
-        start = self._teaser_tail(lines, [p for p in content if p > consumed])
+        start = self._teaser_tail(lines, content, tails.kinds, consumed)
         if start is not None:
             yield from remove(lines[start:], self.name, "teaser_block")
 
@@ -111,10 +112,14 @@ class RelatedArticles(Filter):
             run.append(p)
         return run
 
-    def _teaser_tail(self, lines: tuple[Line, ...], content: list[int]) -> int | None:
+    def _teaser_tail(
+        self, lines: tuple[Line, ...], content: list[int], kinds: list[str | None], consumed: int
+    ) -> int | None:
         """Start of a tail made of teasers whose anchor lines repeat with a fixed period."""
+        skip = sum(1 for p in content if p <= consumed)
+        content, kinds = content[skip:], kinds[skip:]
         for kind in ("author", "time"):
-            marks = [n for n, p in enumerate(content) if anchor_kind(lines[p]) == kind]
+            marks = [n for n, k in enumerate(kinds) if k == kind]
             if len(marks) < self.min_teasers:
                 continue
             period = marks[-1] - marks[-2]

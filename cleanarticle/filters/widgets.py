@@ -13,12 +13,13 @@ from .phrases import pattern, whole_line_reasons
 REASONS = whole_line_reasons("widgets")
 OPENERS = pattern("widget_blocks", "openers")
 _TERMINAL = (".", "!", "?", "”", '"')
+_SENTENCE_WORDS = 10
 
 
 def widget_reason(line: Line, max_words: int) -> str | None:
     """The reason code whose phrase list matches the whole line, if any."""
-    if line.words > max_words:
-        return None
+    if line.words > max_words or (line.words >= _SENTENCE_WORDS and line.text.endswith(".")):
+        return None  # prompts are not long sentences with a full stop
     match = REASONS.match(line.key)
     return match.lastgroup if match else None
 

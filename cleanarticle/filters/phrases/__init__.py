@@ -19,6 +19,7 @@ from importlib.resources import files
 import regex
 
 _FLAGS = regex.IGNORECASE
+Compiled = re.Pattern[str] | regex.Pattern[str]
 # Unicode classes the data uses inside [...], and their `re` spelling (letters, digits, "_").
 _CLASSES = (("\\p{L}\\p{N}", "\\w"), ("\\p{L}", "\\w"), ("\\p{N}", "\\d"))
 
@@ -65,19 +66,115 @@ def _union(entries: tuple[str, ...]) -> str:
     return "|".join(f"(?:{e})" for e in entries) or "(?!)"
 
 
-@cache
-def pattern(section: str, key: str, anchor: str = "full") -> re.Pattern[str] | regex.Pattern[str]:
-    """One case-insensitive regex for all entries of `section.key`.
+_LITERAL = frozenset("abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüßñ'’ ")
 
-    `anchor`: "full" (use with `match`: the whole string), "prefix" (`match`: its start) or
-    "end" (a reverse pattern: `match` tries only the end of the string).
+
+def _alternatives(group: str) -> list[str] | None:
+    """Split "a|b(c|d)|e" at its top level; None on unbalanced text."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(group):
+        if char == "\\":
+            continue
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            return None
+        if char == "|" and depth == 0:
+            parts.append(group[start:i])
+            start = i + 1
+    parts.append(group[start:])
+    return parts
+
+
+def prefixes(entry: str) -> frozenset[str] | None:
+    """The first characters every match of `entry` can begin with, or None if unknown.
+
+    "share( this)?" → {"s"}; "(share|tweet)" and "share|tweet" → {"s", "t"};
+    "(\\d+ )?min" → the digits and "m"; ".{0,40}x" → None.
     """
-    body = _union(words(section, key))
-    if anchor == "full":
-        return compile_phrases(f"(?:{body})$")
+    parts = _alternatives(entry)
+    if not parts or not entry:
+        return None
+    if len(parts) > 1:
+        return _union_of(parts)
+    if entry.startswith("(") and not entry.startswith("(?"):
+        depth = 0
+        end = 0
+        for end, char in enumerate(entry):
+            depth += (char == "(") - (char == ")")
+            if depth == 0:
+                break
+        inner = _alternatives(entry[1:end])
+        found = _union_of(inner) if inner else None
+        quantifier = entry[end + 1 : end + 2]
+        if found is None or quantifier == "{":
+            return None
+        if quantifier in ("?", "*"):
+            rest = prefixes(entry[end + 2 :])
+            return None if rest is None else found | rest
+        return found
+    if entry.startswith("\\d") and entry[2:3] not in ("?", "*", "{"):
+        return _DIGITS
+    if entry[0] in _LITERAL and entry[1:2] not in ("?", "*", "{"):
+        return frozenset(entry[0])
+    return None
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def _union_of(parts: list[str]) -> frozenset[str] | None:
+    found: set[str] = set()
+    for part in parts:
+        starts = prefixes(part)
+        if starts is None:
+            return None
+        found |= starts
+    return frozenset(found)
+
+
+class Dispatch:
+    """Entries bucketed by their first character, so a string is tried only against the
+    entries that can start the way it does (plus those whose start is unknown).
+
+    `entries` are (group name or None, pattern); entries sharing a name form one named group.
+    Matching is case-insensitive; the string is casefolded to pick its bucket.
+    """
+
+    def __init__(self, entries: list[tuple[str | None, str]], suffix: str = "") -> None:
+        buckets: dict[str, list[tuple[str | None, str]]] = {}
+        anywhere: list[tuple[str | None, str]] = []
+        for item in entries:
+            starts = prefixes(item[1])
+            if starts is None:
+                anywhere.append(item)
+            for start in starts or ():
+                buckets.setdefault(start, []).append(item)
+        self._buckets = {k: _grouped(v + anywhere, suffix) for k, v in buckets.items()}
+        self._anywhere = _grouped(anywhere, suffix)
+
+    def match(self, text: str):  # noqa: ANN201  (an re or regex Match, or None)
+        return self._buckets.get(text[:1].casefold(), self._anywhere).match(text)
+
+
+def _grouped(entries: list[tuple[str | None, str]], suffix: str) -> Compiled:
+    """One pattern: each name's entries in a named group, unnamed entries as they are."""
+    names: dict[str | None, list[str]] = {}
+    for name, entry in entries:
+        names.setdefault(name, []).append(entry)
+    parts = [f"(?P<{n}>{_union(tuple(e))})" if n else _union(tuple(e)) for n, e in names.items()]
+    return compile_phrases(f"(?:{'|'.join(parts) or '(?!)'}){suffix}")
+
+
+@cache
+def pattern(section: str, key: str, anchor: str = "full") -> Dispatch | Compiled:
+    """Case-insensitive matching of all entries of `section.key`; call `.match(text)`.
+
+    `anchor`: "full" (the whole string), "prefix" (its start) or "end" (a reverse pattern:
+    `match` tries only the end of the string).
+    """
     if anchor == "end":
-        return compile_phrases(f"(?r)(?:{body})")
-    return compile_phrases(f"(?:{body})")
+        return compile_phrases(f"(?r)(?:{_union(words(section, key))})")
+    return Dispatch([(None, e) for e in words(section, key)], "$" if anchor == "full" else "")
 
 
 def hint(entry: str) -> str | None:
@@ -118,22 +215,18 @@ def hint(entry: str) -> str | None:
     return best.lower() if len(best) >= 4 else None
 
 
-Compiled = re.Pattern[str] | regex.Pattern[str]
-
-
 @dataclass(frozen=True)
 class Reasons:
     """A section whose keys are reason codes, compiled for fast line tests."""
 
-    anchored: tuple[Compiled, ...]
+    anchored: Dispatch
     floating: tuple[tuple[str, str | None, Compiled], ...]
 
     def find(self, text: str) -> str | None:
         """The reason of the first entry found in `text`, or None."""
-        for compiled in self.anchored:
-            match = compiled.match(text)
-            if match:
-                return match.lastgroup
+        match = self.anchored.match(text)
+        if match:
+            return match.lastgroup
         lowered = text.casefold()
         for reason, needle, compiled in self.floating:
             if (needle is None or needle in lowered) and compiled.search(text):
@@ -144,23 +237,18 @@ class Reasons:
 @cache
 def reasons(section: str) -> Reasons:
     """`Reasons` for `section`: "^" entries join one anchored pattern, others float."""
-    plain: list[str] = []
-    special: list[str] = []
+    anchored: list[tuple[str | None, str]] = []
     floating: list[tuple[str, str | None, Compiled]] = []
     for key in keys(section):
         for entry in words(section, key):
-            if not entry.startswith("^"):
+            if entry.startswith("^"):
+                anchored.append((key, entry[1:]))
+            else:
                 floating.append((key, hint(entry), compile_phrases(entry)))
-        for group, needs_regex in ((plain, False), (special, True)):
-            starts = [e[1:] for e in words(section, key) if e.startswith("^") and ("\\p{Lu}" in e) == needs_regex]
-            if starts:
-                group.append(f"(?P<{key}>{_union(tuple(starts))})")
-    anchored = tuple(compile_phrases("|".join(group)) for group in (plain, special) if group)
-    return Reasons(anchored, tuple(floating))
+    return Reasons(Dispatch(anchored), tuple(floating))
 
 
 @cache
-def whole_line_reasons(section: str) -> regex.Pattern[str]:
-    """One pattern with a named group per reason key, matching whole strings (`match`)."""
-    body = "|".join(f"(?P<{key}>{_union(words(section, key))})" for key in keys(section))
-    return compile_phrases(f"(?:{body or '(?!)'})$")
+def whole_line_reasons(section: str) -> Dispatch:
+    """Whole-string matching with a named group per reason key: `match(text).lastgroup`."""
+    return Dispatch([(key, e) for key in keys(section) for e in words(section, key)], "$")
