@@ -217,6 +217,62 @@ CASES = [
 ]
 
 
+CASES += table(
+    "disclaimers",
+    "middle",
+    removes=[
+        "We use cookies to improve your experience on our website.",
+        "This website uses cookies to personalise content and ads and to analyse our traffic.",
+        "Cookies help us deliver our services. By using our services, you agree to our use of cookies.",
+        "By continuing to browse this site you agree to our use of cookies.",
+        "Accept all cookies",
+        "Manage cookies",
+        "Our partners use cookies to show you relevant ads.",
+        "Cookie settings",
+    ],
+    keeps=[
+        "We use cookies as a base for the crust, the baker said.",
+        "Cookies help us stay sane during exams, students told the paper.",
+        "The site uses cookies, regulators found, without asking users first.",
+        "Accepting cookies should be optional, the regulator said in its ruling.",
+        "Cookie sales rose 12% in the quarter, the company said.",
+    ],
+)
+CASES += table(
+    "related_articles",
+    "middle",
+    removes=["Most Read", "Trending", "Top Stories", "MORE FROM FORBES", "More from Reuters", "Recommended", "Mehr zum Thema", "Les plus lus"],
+    keeps=[
+        "More from the summit is expected on Friday, officials said.",
+        "Trending upward, the index closed at a record on Tuesday.",
+        "Most read the report as a warning to the industry.",
+        "Recommended reading for new parents is listed below, she said.",
+        "Top stories from the trial were collected in a new book.",
+    ],
+)
+CASES += table(
+    "metadata_lines",
+    "top",
+    removes=[
+        "Madrid - 05 jun 2025 - 14:02 CEST",  # El País
+        "Le Monde avec AFP",  # Le Monde
+        "Staff and agencies",  # Guardian
+        "Posted by admin on 12 March 2024",  # WordPress
+        "Publié le 05 juin 2025 à 18h00, modifié le 06 juin 2025 à 09h13",
+        "Updated June 5, 2025 at 10:42 p.m. ET",
+        "Jun 5, 2025, 10:42 a.m.",
+        "BERLIN, June 5, 2025",
+    ],
+    keeps=[
+        "Madrid - the city council voted on Tuesday to close the old market.",
+        "Le Monde with its readers has long debated the question, editors said.",
+        "Posted by the army on the border, the soldiers waited for orders.",
+        "Berlin, the capital, had its hottest June day since records began.",
+        "Staff and students protested outside the university on Monday.",
+    ],
+)
+
+
 @pytest.mark.parametrize(("name", "where", "line", "remove"), CASES)
 def test_filter_table(name: str, where: str, line: str, remove: bool) -> None:
     if remove:

@@ -11,12 +11,13 @@ from .base import LineFilter, View
 from .phrases import reasons
 
 REASONS = reasons("disclaimers")
+ANYWHERE = reasons("legal_anywhere")
 
 
 @register("disclaimers")
 @dataclass(frozen=True, slots=True)
 class Disclaimers(LineFilter):
-    """Legal and editorial small print, in the tail of the text.
+    """Legal and editorial small print, in the tail of the text (cookie notices anywhere).
 
     Removes: "Disclaimer: For information purposes only.",
              "For updates and corrections, email newsroom[at]example[dot]com."
@@ -25,11 +26,17 @@ class Disclaimers(LineFilter):
 
     tail_fraction: float = 0.5
     max_words: int = 120
+    max_copyright_words: int = 12
 
     def check_line(self, line: Line, position: int, view: View) -> str | None:
         if line.words > self.max_words:
             return None
+        text = trim(line.text)
         in_tail = view.fraction(position) >= self.tail_fraction
-        if not in_tail and not line.key.startswith("disclaimer"):
-            return None
-        return REASONS.find(trim(line.text))
+        if in_tail or line.key.startswith("disclaimer"):
+            if in_tail and line.text.startswith("©") and line.words <= self.max_copyright_words:
+                return "copyright"
+            reason = REASONS.find(text)
+            if reason:
+                return reason
+        return ANYWHERE.find(text)

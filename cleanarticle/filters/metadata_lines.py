@@ -30,6 +30,13 @@ _RELATIVE_TIME = regex.compile(
     r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b|\b(?:yesterday|today|just now)\b",
     regex.IGNORECASE,
 )
+_PLACE_FIRST = regex.compile(r"^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}\s*(?:[-–—,|·]\s*)(?P<rest>.+)$")
+# "Le Monde avec AFP", "Staff and agencies": an outlet credited together with a news agency.
+_WIRE_CREDIT = regex.compile(
+    r"^[\p{L}.'’ -]{2,40}\s(?:with|and|avec|et|mit|und|con|y|com|e)\s(?i:afp|reuters|ap|dpa|efe|ansa|agencies|agences|agenturen|wires)$"
+)
+# "admin on 12 March 2024" after a by-word: a name or handle, then the date.
+_NAME_ON_DATE = regex.compile(r"^(?P<name>.+?)\s+(?i:on|am|le|el|il|op|em|at)\s+(?P<date>.+)$")
 _BY_LINE = regex.compile(rf"^(?i:{'|'.join(_BY)})\s*:?\s+(?P<rest>.+)$")
 # "Posted on June 12, 2025 by Emma Baker": a timestamp, then a by-word and the names.
 _STAMP_BY = regex.compile(rf"^(?P<stamp>.+?)\s+(?i:{'|'.join(_BY)})\s+(?P<rest>.+)$")
@@ -47,12 +54,18 @@ def is_timestamp(text: str) -> bool:
     if first is None or not (first.group().isdigit() or first.group().casefold() in _DATE_FILLER):
         return False  # cheap rejection of most lines: every token must be a date word or number
     tokens = [t.casefold() for t in _TOKEN.findall(text)]
-    if len(tokens) > 16:
+    if len(tokens) > 24:
         return False
     if any(not t.isdigit() and t not in _DATE_FILLER for t in tokens):
         return False
     dated = any(t in _MONTHS or t in _WEEKDAYS for t in tokens)
     return dated or bool(_NUMERIC_DATE.search(text) or _RELATIVE_TIME.search(text))
+
+
+def is_dateline(text: str) -> bool:
+    """A place, a dash or comma, then a timestamp: "Madrid - 05 jun 2025 - 14:02 CEST"."""
+    match = _PLACE_FIRST.match(text)
+    return match is not None and is_timestamp(match.group("rest"))
 
 
 def is_stamp_label(text: str) -> bool:
@@ -80,6 +93,10 @@ def parse_byline(text: str) -> tuple[str, str] | None:
     if stamped and is_timestamp(stamped.group("stamp")) and _names(stamped.group("rest")):
         return stamped.group("rest"), ""
     match = _BY_LINE.match(text)
+    if match:
+        dated = _NAME_ON_DATE.match(match.group("rest"))
+        if dated and is_timestamp(dated.group("date")) and len(dated.group("name").split()) <= 4:
+            return dated.group("name"), ""
     body = match.group("rest") if match else text
     parts = [p for p in _SEPARATOR.split(body) if p]
     if not parts:
@@ -182,8 +199,10 @@ class MetadataLines(Filter):
 
     @staticmethod
     def _reason(line: Line) -> str | None:
-        if is_timestamp(line.text) or is_stamp_label(line.text):
+        if is_timestamp(line.text) or is_stamp_label(line.text) or is_dateline(line.text):
             return "timestamp"
+        if _WIRE_CREDIT.match(line.text):
+            return "byline"
         if parse_byline(line.text) is not None:
             return "byline"
         return None

@@ -14,6 +14,9 @@ from .metadata_lines import is_timestamp
 from .phrases import pattern, words
 
 MARKERS = pattern("related", "markers")
+LABELS = pattern("related", "labels")
+# "MORE FROM FORBES", "More from Reuters": a marker naming a brand (capitalised), not a topic.
+BRAND_MORE = regex.compile(r"^(?i:more from|mehr von|plus de|más de)\s+\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,2}$")
 AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
 # Prose ends in a full stop; headlines often end in "?" or "!", so those do not count.
 _PROSE_END = (".", ".”", '."', ".»", ".’")
@@ -56,7 +59,8 @@ class RelatedArticles(Filter):
 
     A marker ("Related Articles", "More from Reuters", "You may also like") followed by
     teasers removes everything from the marker on; one followed by a few headline links
-    removes just those. With no marker, a tail where a teaser's shape (title, author line,
+    removes just those; a marker that is a pure page label ("Most Read") goes even alone.
+    With no marker, a tail where a teaser's shape (title, author line,
     time) repeats at least `min_teasers` times goes too.
 
     Removes: "Related Articles" and the teasers after it
@@ -86,6 +90,8 @@ class RelatedArticles(Filter):
             if links:
                 consumed = links[-1]
                 yield from remove([line] + [lines[p] for p in links], self.name, "related_links", line.text)
+            elif LABELS.match(line.key) or BRAND_MORE.match(line.text):
+                yield from remove([line], self.name, "related_label", line.text)
         start = self._teaser_tail(lines, content, tails.kinds, consumed)
         if start is not None:
             yield from remove(lines[start:], self.name, "teaser_block")
