@@ -44,7 +44,7 @@ def has_credit_tail(text: str) -> bool:
     """True when `text` ends the way a photo caption with its credit does."""
     if " " not in text or (text.endswith(_SENTENCE_END) and not text.rstrip(" .").endswith(")")):
         return False  # one word, or a sentence; credits end in ")" or in a name
-    tail = text[-_TAIL_CHARS:].casefold()
+    tail = text[-_TAIL_CHARS:].lower()
     return any(h in tail for h in TAIL_HINTS) and CREDIT_TAIL.match(text) is not None
 
 

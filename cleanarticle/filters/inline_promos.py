@@ -9,13 +9,13 @@ import regex
 from ..registry import register
 from ..types import Line
 from .base import LineFilter, View
-from .phrases import pattern, words
+from .phrases import compile_phrases, pattern, words
 
 _PREFIXES = "|".join(f"(?:{p})" for p in words("inline_promos", "prefixes"))
 _SEPARATORS = frozenset(":：|»›>—–-")
 _SENTENCE_END = (".", "?", "”", '"', "’", "»")
 # The prefix must be followed by a separator, then the linked headline.
-LINK = regex.compile(rf"^\W{{0,3}}(?:{_PREFIXES})\s*(?:[:：|»›>]+|[—–-]+(?=\s))\s*\S", regex.IGNORECASE)
+LINK = compile_phrases(rf"^\W{{0,3}}(?:{_PREFIXES})\s*(?:[:：|»›>]+|[—–-]+(?=\s))\s*\S")
 CTA = pattern("inline_promos", "cta_endings", "end")
 PROMO_WORDS = regex.compile(
     r"\b(?:" + "|".join(regex.escape(w) for w in words("inline_promos", "promo_words")) + r")\b",

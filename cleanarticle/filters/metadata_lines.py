@@ -13,6 +13,7 @@ from .base import Filter, View, remove
 from .phrases import words
 
 _TOKEN = regex.compile(r"\p{L}+|\p{N}+")
+_MAX_STAMP_CHARS = 160  # the longest timestamps, bilingual ones included, are far shorter
 _MONTHS = frozenset(words("metadata", "months"))
 _WEEKDAYS = frozenset(words("metadata", "weekdays"))
 _RELATIVE = frozenset(words("metadata", "relative"))
@@ -50,10 +51,12 @@ _TERMINAL = (".", "!", "?", "”", '"', "»", ":")
 
 def is_timestamp(text: str) -> bool:
     """True for a line made only of date and time words: "Updated Jul 02, 2025 | 8:31 PM GMT-04"."""
+    if len(text) > _MAX_STAMP_CHARS:
+        return False
     first = _TOKEN.search(text)
-    if first is None or not (first.group().isdigit() or first.group().casefold() in _DATE_FILLER):
+    if first is None or not (first.group().isdigit() or first.group().lower() in _DATE_FILLER):
         return False  # cheap rejection of most lines: every token must be a date word or number
-    tokens = [t.casefold() for t in _TOKEN.findall(text)]
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
     if len(tokens) > 24:
         return False
     if any(not t.isdigit() and t not in _DATE_FILLER for t in tokens):
@@ -70,16 +73,18 @@ def is_dateline(text: str) -> bool:
 
 def is_stamp_label(text: str) -> bool:
     """True for a bare "Updated" or "Published on": a timestamp whose date the scraper lost."""
-    tokens = [t.casefold() for t in _TOKEN.findall(text)]
+    if len(text) > 40:
+        return False
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
     return 0 < len(tokens) <= 3 and all(t in _STAMP for t in tokens)
 
 
 def _names(text: str) -> bool:
     """True when `text` is capitalised names joined by connectors: "Jane Doe and John Roe"."""
     tokens = [t for t in regex.split(r"[\s,;]+", text.strip(" ,;")) if t]
-    if not tokens or len(tokens) > 10 or tokens[0].casefold() in _CONNECTORS:
+    if not tokens or len(tokens) > 10 or tokens[0].lower() in _CONNECTORS:
         return False
-    return all(_NAME_WORD.match(t) or t.casefold() in _CONNECTORS for t in tokens)
+    return all(_NAME_WORD.match(t) or t.lower() in _CONNECTORS for t in tokens)
 
 
 def parse_byline(text: str) -> tuple[str, str] | None:

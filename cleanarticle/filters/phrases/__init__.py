@@ -137,7 +137,7 @@ class Dispatch:
     entries that can start the way it does (plus those whose start is unknown).
 
     `entries` are (group name or None, pattern); entries sharing a name form one named group.
-    Matching is case-insensitive; the string is casefolded to pick its bucket.
+    Matching is case-insensitive; the string is lower-cased to pick its bucket.
     """
 
     def __init__(self, entries: list[tuple[str | None, str]], suffix: str = "") -> None:
@@ -153,7 +153,7 @@ class Dispatch:
         self._anywhere = _grouped(anywhere, suffix)
 
     def match(self, text: str):  # noqa: ANN201  (an re or regex Match, or None)
-        return self._buckets.get(text[:1].casefold(), self._anywhere).match(text)
+        return self._buckets.get(text[:1].lower(), self._anywhere).match(text)
 
 
 def _grouped(entries: list[tuple[str | None, str]], suffix: str) -> Compiled:
@@ -222,14 +222,13 @@ class Reasons:
     anchored: Dispatch
     floating: tuple[tuple[str, str | None, Compiled], ...]
 
-    def find(self, text: str) -> str | None:
-        """The reason of the first entry found in `text`, or None."""
-        match = self.anchored.match(text)
+    def find(self, key: str) -> str | None:
+        """The reason of the first entry found in `key` (a lower-cased line key), or None."""
+        match = self.anchored.match(key)
         if match:
             return match.lastgroup
-        lowered = text.casefold()
         for reason, needle, compiled in self.floating:
-            if (needle is None or needle in lowered) and compiled.search(text):
+            if (needle is None or needle in key) and compiled.search(key):
                 return reason
         return None
 
