@@ -34,9 +34,8 @@ class Disclaimers(LineFilter):
     def check_line(self, line: Line, position: int, view: View) -> str | None:
         if line.words > self.max_words:
             return None
-        in_tail = view.fraction(position) >= self.tail_fraction
-        if in_tail or line.key.startswith("disclaimer"):
-            if in_tail and line.text.startswith("©") and line.words <= self.max_copyright_words:
+        if view.fraction(position) >= self.tail_fraction:
+            if line.text.startswith("©") and line.words <= self.max_copyright_words:
                 return "copyright"
             reason = REASONS.find(line.key)
             if reason == "credits_line" and not _NAMES_SOMEONE.search(line.text):

@@ -21,6 +21,12 @@ PROMO_WORDS = regex.compile(
     r"\b(?:" + "|".join(regex.escape(w) for w in words("inline_promos", "promo_words")) + r")\b",
     regex.IGNORECASE,
 )
+# Addressing the reader is a weaker sign: it counts only in short lines (a paragraph can end
+# in a "Learn more" link and still be article text).
+READER_WORDS = regex.compile(
+    r"\b(?:" + "|".join(regex.escape(w) for w in words("inline_promos", "reader_words")) + r")\b",
+    regex.IGNORECASE,
+)
 
 
 @register("inline_promos")
@@ -35,6 +41,7 @@ class InlinePromos(LineFilter):
 
     max_link_words: int = 30
     max_promo_words: int = 80
+    max_reader_words: int = 25
 
     def check_line(self, line: Line, position: int, view: View) -> str | None:
         text = line.text
@@ -44,7 +51,7 @@ class InlinePromos(LineFilter):
             line.words <= self.max_promo_words
             and not text.endswith(_SENTENCE_END)  # a call to action is a button, not a sentence
             and CTA.match(line.key)
-            and PROMO_WORDS.search(text)
+            and (PROMO_WORDS.search(text) or (line.words <= self.max_reader_words and READER_WORDS.search(text)))
         ):
             return "promo_call_to_action"
         return None

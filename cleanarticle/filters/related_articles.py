@@ -20,6 +20,7 @@ BRAND_MORE = regex.compile(r"^(?i:more from|mehr von|plus de|más de)\s+\p{Lu}[\
 AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
 # Prose ends in a full stop; headlines often end in "?" or "!", so those do not count.
 _PROSE_END = (".", ".”", '."', ".»", ".’")
+_PROSE_WORDS = 15
 
 
 class _TailStats:
@@ -30,17 +31,24 @@ class _TailStats:
         self.kinds = [anchor_kind(lines[p]) for p in content]
         self.anchors = [0] * (size + 1)
         self.sentences = [0] * (size + 1)
+        self.prose = [0] * (size + 1)
         self.too_long = [False] * (size + 1)
         for n in range(size - 1, -1, -1):
             line = lines[content[n]]
             self.anchors[n] = self.anchors[n + 1] + (self.kinds[n] is not None)
             self.sentences[n] = self.sentences[n + 1] + line.text.endswith(_PROSE_END)
+            self.prose[n] = self.prose[n + 1] + (line.words >= _PROSE_WORDS and line.text.endswith(_PROSE_END))
             self.too_long[n] = self.too_long[n + 1] or line.words > max_words
         self.size = size
 
-    def after(self, n: int) -> tuple[int, int, int, bool]:
-        """(lines, anchors, sentences, any too long) for the content lines after the n-th."""
-        return self.size - n - 1, self.anchors[n + 1], self.sentences[n + 1], self.too_long[n + 1]
+    def after(self, n: int) -> tuple[int, int, int, int, bool]:
+        """(lines, anchors, sentences, prose paragraphs, any too long) after the n-th content line."""
+        i = n + 1
+        return self.size - i, self.anchors[i], self.sentences[i], self.prose[i], self.too_long[i]
+
+
+def _is_marker(line: Line) -> bool:
+    return MARKERS.match(line.key) is not None or BRAND_MORE.match(line.text) is not None
 
 
 def anchor_kind(line: Line) -> str | None:
@@ -81,7 +89,7 @@ class RelatedArticles(Filter):
         consumed = -1
         for n, position in enumerate(content):
             line = lines[position]
-            if position <= consumed or line.words > self.max_marker_words or not MARKERS.match(line.key):
+            if position <= consumed or line.words > self.max_marker_words or not _is_marker(line):
                 continue
             if self._teasers_follow(view, position, tails.after(n)):
                 yield from remove(lines[position:], self.name, "related_block", line.text)
@@ -96,12 +104,16 @@ class RelatedArticles(Filter):
         if start is not None:
             yield from remove(lines[start:], self.name, "teaser_block")
 
-    def _teasers_follow(self, view: View, position: int, after: tuple[int, int, int, bool]) -> bool:
-        """True when what follows the marker, to the end, reads as teasers, not prose."""
-        count, anchors, sentences, too_long = after
+    def _teasers_follow(self, view: View, position: int, after: tuple[int, int, int, int, bool]) -> bool:
+        """True when what follows the marker, to the end, reads as teasers, not prose.
+
+        Teaser summaries are sentences too, so prose paragraphs are allowed only where teaser
+        anchors (author or time lines) recur and show the block's shape.
+        """
+        count, anchors, sentences, prose, too_long = after
         if not count:
             return True
-        if too_long:
+        if too_long or (prose and anchors < 2):
             return False
         teaserish = anchors >= 1 or sentences * 3 <= count
         return teaserish and (view.fraction(position) >= self.min_tail_fraction or anchors >= 2)
