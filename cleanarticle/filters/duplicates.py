@@ -12,6 +12,7 @@ from ..types import Removal
 from .base import Filter, View, neighbours, remove
 from .image_residue import has_credit_tail
 
+_SENTENCE_END = (".", "!", "?", "”", '"', "’", "»", ")")
 # Words that photo captions use and body paragraphs rarely do.
 _CAPTION_WORDS = regex.compile(
     r"\b(?:photo|photograph|pictured|picture|image|illustration|is seen|are seen|poses?|posing|"
@@ -26,8 +27,9 @@ class Duplicates(Filter):
     """Lines that repeat earlier text.
 
     A caption doubled by the scraper (two adjacent copies that read as a caption) loses both
-    copies; any other repeated line loses its later copies; a standfirst near the top whose
-    text opens a later paragraph is removed.
+    copies; any other repeated sentence loses its later copies (lines that do not end like a
+    sentence, such as table rows, may repeat); a standfirst near the top whose text opens a
+    later paragraph is removed.
 
     Removes: the second "The minister spoke for an hour and took no questions." of two
     Keeps:   "Yes." said twice in an interview (fewer than `min_words` words)
@@ -43,8 +45,8 @@ class Duplicates(Filter):
         first_seen: dict[str, int] = {}
         gone: set[int] = set()
         for position, line in enumerate(lines):
-            if line.words < self.min_words:
-                continue
+            if line.words < self.min_words or not line.text.endswith(_SENTENCE_END):
+                continue  # table rows, code output and list items repeat legitimately
             earlier = first_seen.setdefault(line.key, position)
             if earlier == position:
                 continue
