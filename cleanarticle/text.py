@@ -38,11 +38,12 @@ def trim(text: str) -> str:
 
 
 def line_key(text: str) -> str:
-    """The form phrase lists match against: trimmed and casefolded.
+    """The form phrase lists match against: trimmed and lower-cased.
 
     "  Share this article! " and "SHARE THIS ARTICLE" both give "share this article".
+    (`lower`, not `casefold`: casefolding turns "ß" into "ss", and phrase lists keep "ß".)
     """
-    return trim(text.casefold())
+    return trim(text.lower())
 
 
 def split_lines(source: str) -> tuple[Line, ...]:
