@@ -33,7 +33,7 @@ def test_seed_matches_golden(seed: Path, request: pytest.FixtureRequest) -> None
     text, removals = render(seed)
     text_file = GOLDEN / f"{seed.stem}.clean.txt"
     removals_file = GOLDEN / f"{seed.stem}.removals.jsonl"
-    if request.config.getoption("--update-golden", default=False):
+    if request.config.getoption("--update-golden"):
         text_file.write_text(text, "utf-8")
         removals_file.write_text(removals, "utf-8")
     assert text_file.exists(), f"no golden file for {seed.name}: run pytest with --update-golden"

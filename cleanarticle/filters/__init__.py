@@ -21,9 +21,9 @@ DEFAULT_STEPS = (
     "social_embeds",
     "widgets",
     "inline_promos",
+    "related_articles",
     "disclaimers",
     "metadata_lines",
-    "related_articles",
     "blank_lines",
 )
 

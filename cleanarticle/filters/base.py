@@ -7,7 +7,7 @@ block filters override `find` and use `View.remove` to turn a run of lines into 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..text import spans_of
@@ -21,15 +21,26 @@ class View:
     source: str
     lines: tuple[Line, ...]
     url: str | None = None
+    _before: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        before, total = [], 0
+        for line in self.lines:
+            before.append(total)
+            total += line.stop - line.start
+        object.__setattr__(self, "_before", (*before, total))
 
     def content(self) -> list[int]:
         """Positions (in `lines`) of the non-blank lines."""
         return [i for i, line in enumerate(self.lines) if line.text]
 
     def fraction(self, position: int) -> float:
-        """How far into the source the line at `position` starts, from 0 to 1."""
-        size = len(self.source) or 1
-        return self.lines[position].start / size
+        """How far into the live text the line at `position` starts, from 0 to 1.
+
+        Measured over the lines still live, so a block that an earlier filter removed does
+        not push the rest of the text towards the top.
+        """
+        return self._before[position] / (self._before[-1] or 1)
 
 
 def remove(lines: Iterable[Line], filter: str, reason: str, detail: str = "") -> Iterator[Removal]:

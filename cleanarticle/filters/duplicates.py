@@ -13,6 +13,7 @@ from .base import Filter, View, neighbours, remove
 from .image_residue import has_credit_tail
 
 _SENTENCE_END = (".", "!", "?", "”", '"', "’", "»", ")")
+_PROSE_END = (".", "!", "?", "”", '"', "»")
 # Words that photo captions use and body paragraphs rarely do.
 _CAPTION_WORDS = regex.compile(
     r"\b(?:photo|photograph|pictured|picture|image|illustration|is seen|are seen|poses?|posing|"
@@ -65,14 +66,18 @@ class Duplicates(Filter):
         return has_credit_tail(text) or _CAPTION_WORDS.search(text) is not None
 
     def _standfirst(self, view: View, gone: set[int]) -> Iterator[Removal]:
+        """The first sentences after the title, when a later paragraph opens with one of them.
+
+        Only sentence lines count towards the window, so header cruft that later filters
+        remove does not move it; the title itself is never a standfirst.
+        """
         lines = view.lines
         content = [i for i in view.content()[: self.standfirst_reach] if i not in gone]
-        for position in content[: self.standfirst_window]:
-            line = lines[position]
-            if line.words < self.min_words:
-                continue
+        sentences = [p for p in content[1:] if lines[p].words >= self.min_words and lines[p].text.endswith(_PROSE_END)]
+        for position in sentences[: self.standfirst_window]:
+            key = lines[position].key
             for later in content:
-                other = lines[later]
-                if later > position and other.key != line.key and other.key.startswith(line.key):
-                    yield from remove([line], self.name, "standfirst_repeated")
+                other = lines[later].key
+                if later > position and other.startswith(key) and other[len(key) : len(key) + 1] in (".", "!", "?"):
+                    yield from remove([lines[position]], self.name, "standfirst_repeated")
                     return

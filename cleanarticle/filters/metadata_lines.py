@@ -18,6 +18,7 @@ _MONTHS = frozenset(words("metadata", "months"))
 _WEEKDAYS = frozenset(words("metadata", "weekdays"))
 _RELATIVE = frozenset(words("metadata", "relative"))
 _STAMP = frozenset(w for entry in words("metadata", "stamp") for w in entry.split())
+_STAMP_LABELS = frozenset(words("metadata", "stamp_labels"))
 _BY = words("metadata", "by")
 _ROLE = regex.compile(rf"\b(?:{'|'.join(words('metadata', 'roles'))})s?\b", regex.IGNORECASE)
 # "Somini Sengupta is the international climate reporter for The Times."
@@ -76,7 +77,7 @@ def is_stamp_label(text: str) -> bool:
     if len(text) > 40:
         return False
     tokens = [t.lower() for t in _TOKEN.findall(text)]
-    return 0 < len(tokens) <= 3 and all(t in _STAMP for t in tokens)
+    return 0 < len(tokens) <= 3 and all(t in _STAMP for t in tokens) and any(t in _STAMP_LABELS for t in tokens)
 
 
 def _names(text: str) -> bool:
@@ -164,8 +165,9 @@ class MetadataLines(Filter):
                 found[position] = reason
         for position in self._labels(view, head, found):
             found[position] = "header_label"
-        if len(content) > len(head):
-            found.update(self._signature(lines, content))
+        if len(content) >= 3:
+            for position, reason in self._signature(lines, content).items():
+                found.setdefault(position, reason)
         for position in sorted(found):
             yield from remove([lines[position]], self.name, found[position])
 

@@ -11,9 +11,11 @@ from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove
 from .metadata_lines import is_timestamp
-from .phrases import pattern, words
+from .phrases import pattern, reasons, words
 
 MARKERS = pattern("related", "markers")
+# Small print (copyright, disclaimers) may follow a teaser tail; the disclaimers filter takes it.
+SMALL_PRINT = reasons("disclaimers")
 LABELS = pattern("related", "labels")
 # "MORE FROM FORBES", "More from Reuters": a marker naming a brand (capitalised), not a topic.
 BRAND_MORE = regex.compile(r"^(?i:more from|mehr von|plus de|más de)\s+\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,2}$")
@@ -94,15 +96,15 @@ class RelatedArticles(Filter):
             if self._teasers_follow(view, position, tails.after(n)):
                 yield from remove(lines[position:], self.name, "related_block", line.text)
                 return
-            links = self._link_run(lines, content[n + 1 : n + 11])
+            links = self._link_run(lines, position, content[n + 1 : n + 11])
             if links:
                 consumed = links[-1]
                 yield from remove([line] + [lines[p] for p in links], self.name, "related_links", line.text)
             elif LABELS.match(line.key) or BRAND_MORE.match(line.text):
                 yield from remove([line], self.name, "related_label", line.text)
-        start = self._teaser_tail(lines, content, tails.kinds, consumed)
-        if start is not None:
-            yield from remove(lines[start:], self.name, "teaser_block")
+        block = self._teaser_tail(lines, content, tails.kinds, consumed)
+        if block is not None:
+            yield from remove(lines[block[0] : block[1] + 1], self.name, "teaser_block")
 
     def _teasers_follow(self, view: View, position: int, after: tuple[int, int, int, int, bool]) -> bool:
         """True when what follows the marker, to the end, reads as teasers, not prose.
@@ -118,24 +120,27 @@ class RelatedArticles(Filter):
         teaserish = anchors >= 1 or sentences * 3 <= count
         return teaserish and (view.fraction(position) >= self.min_tail_fraction or anchors >= 2)
 
-    def _link_run(self, lines: tuple[Line, ...], after: list[int]) -> list[int]:
-        """The headline-like lines right after a mid-text marker."""
+    def _link_run(self, lines: tuple[Line, ...], marker: int, after: list[int]) -> list[int]:
+        """The headline-like lines directly under a mid-text marker (no blank line between)."""
         run: list[int] = []
         for p in after:
             line = lines[p]
             if line.words > self.max_link_words or line.text.endswith(_PROSE_END):
                 break
-            if run and p != run[-1] + 1:
+            if p != (run[-1] if run else marker) + 1:
                 break
             run.append(p)
         return run
 
     def _teaser_tail(
         self, lines: tuple[Line, ...], content: list[int], kinds: list[str | None], consumed: int
-    ) -> int | None:
-        """Start of a tail made of teasers whose anchor lines repeat with a fixed period."""
+    ) -> tuple[int, int] | None:
+        """First and last positions of a tail of teasers whose anchor lines repeat with a fixed
+        period; small print after the last teaser is left out of it."""
         skip = sum(1 for p in content if p <= consumed)
         content, kinds = content[skip:], kinds[skip:]
+        while content and not kinds[-1] and SMALL_PRINT.find(lines[content[-1]].key):
+            content, kinds = content[:-1], kinds[:-1]
         for kind in ("author", "time"):
             marks = [n for n, k in enumerate(kinds) if k == kind]
             if len(marks) < self.min_teasers:
@@ -152,5 +157,5 @@ class RelatedArticles(Filter):
             first = run[-1] - (period - 1 - trailing)
             if first < 0 or any(lines[p].words > self.max_teaser_words for p in content[first:]):
                 continue
-            return content[first]
+            return content[first], content[-1]
         return None

@@ -1,0 +1,249 @@
+"""The Pipeline API and its configuration: building, changing, TOML round trips, errors."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from cleanarticle import ConfigError, Pipeline, config, registry
+from cleanarticle.filters import DEFAULT_STEPS, Filter
+from cleanarticle.normalize import Normalizer
+from cleanarticle.testing import check_filter
+
+FAMILIES = {
+    "duplicates",
+    "image_residue",
+    "social_embeds",
+    "widgets",
+    "metadata_lines",
+    "inline_promos",
+    "disclaimers",
+    "related_articles",
+}
+
+TEXT = textwrap.dedent(
+    """\
+    Ferry service resumes after winter break
+    By Jane Doe
+
+    Share this article
+
+    The island ferry resumed its daily crossings on Saturday after a two-month break.
+
+    Passengers queued from early morning, and the first boat left the harbour full.
+    """
+)
+
+
+def test_default_pipeline_runs_normalizers_then_every_family_then_blank_lines() -> None:
+    names = Pipeline.default().names
+    assert names == tuple(DEFAULT_STEPS)
+    assert names[:2] == ("unicode", "whitespace")
+    assert names[-1] == "blank_lines"
+    assert FAMILIES <= set(names)
+    assert len(set(names)) == len(names)
+
+
+def test_without_drops_steps_and_keeps_the_order() -> None:
+    pipeline = Pipeline.default()
+    smaller = pipeline.without("metadata_lines", "widgets")
+    assert smaller.names == tuple(n for n in pipeline.names if n not in ("metadata_lines", "widgets"))
+    assert "By Jane Doe" in smaller.run(TEXT).text
+    assert "By Jane Doe" not in pipeline.run(TEXT).text
+
+
+def test_without_an_unknown_step_names_it_and_lists_the_steps() -> None:
+    with pytest.raises(ConfigError, match=r"bylinez.*widgets"):
+        Pipeline.default().without("bylinez")
+
+
+def test_enable_puts_a_filter_before_blank_lines_and_a_normalizer_first() -> None:
+    pipeline = Pipeline.from_names(["whitespace", "blank_lines"])
+    with_widgets = pipeline.enable("widgets")
+    assert with_widgets.names == ("whitespace", "widgets", "blank_lines")
+    assert with_widgets.enable("unicode").names == ("whitespace", "unicode", "widgets", "blank_lines")
+    assert with_widgets.enable("widgets") == with_widgets
+    assert Pipeline.from_names(["widgets"]).enable("disclaimers").names == ("widgets", "disclaimers")
+    assert "Share this article" not in with_widgets.run(TEXT).text
+
+
+def test_enable_an_unknown_step_lists_the_known_ones() -> None:
+    with pytest.raises(ConfigError, match=r"no_such_filter.*known:.*related_articles"):
+        Pipeline.default().enable("no_such_filter")
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "value"),
+    [
+        ("whitespace.final_newline", "false", False),
+        ("whitespace.final_newline", "true", True),
+        ("widgets.max_words", "3", 3),
+        ("disclaimers.tail_fraction", "0.5", 0.5),
+        ("disclaimers.tail_fraction", 0.75, 0.75),
+    ],
+)
+def test_set_coerces_strings_to_the_setting_type(path: str, text: object, value: object) -> None:
+    pipeline = Pipeline.default()
+    changed = pipeline.set(path, text)
+    name, key = path.split(".")
+    step = changed.steps[changed.names.index(name)]
+    assert getattr(step, key) == value
+    assert type(getattr(step, key)) is type(value)
+    assert changed.names == pipeline.names
+
+
+def test_set_changes_behaviour_and_leaves_the_original_alone() -> None:
+    pipeline = Pipeline.default()
+    changed = pipeline.set("whitespace.final_newline", "false")
+    assert not changed.run("One line").text.endswith("\n")
+    assert pipeline.run("One line").text.endswith("\n")
+
+
+def test_set_an_unknown_setting_names_the_known_settings() -> None:
+    with pytest.raises(ConfigError, match=r"max_wordz.*max_words"):
+        Pipeline.default().set("widgets.max_wordz", 3)
+
+
+def test_set_an_unknown_step_lists_the_steps() -> None:
+    with pytest.raises(ConfigError, match=r"widgetz.*widgets"):
+        Pipeline.default().set("widgetz.max_words", 3)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        ("widgets.max_words", "three", "expected int"),
+        ("whitespace.final_newline", "maybe", "expected true or false"),
+        ("disclaimers.tail_fraction", "half", "expected float"),
+        ("widgets", "3", "expected STEP.SETTING"),
+    ],
+)
+def test_set_rejects_bad_values(path: str, value: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Pipeline.default().set(path, value)
+
+
+def test_config_error_is_a_value_error() -> None:
+    assert issubclass(ConfigError, ValueError)
+
+
+def custom() -> Pipeline:
+    return (
+        Pipeline.default()
+        .without("metadata_lines")
+        .set("widgets.max_words", "5")
+        .set("disclaimers.tail_fraction", "0.25")
+        .set("whitespace.final_newline", "false")
+    )
+
+
+def test_to_config_and_from_config_round_trip() -> None:
+    for pipeline in (Pipeline.default(), custom(), Pipeline.from_names(["whitespace"])):
+        data = pipeline.to_config()
+        assert set(data) == {"steps", "filters"}
+        assert Pipeline.from_config(data) == pipeline
+    assert custom().to_config()["filters"]["widgets"]["max_words"] == 5
+
+
+def test_dumps_then_load_gives_an_equal_pipeline(tmp_path: Path) -> None:
+    for number, pipeline in enumerate((Pipeline.default(), custom())):
+        path = tmp_path / f"cleanarticle{number}.toml"
+        path.write_text(config.dumps(pipeline), "utf-8")
+        loaded = config.load(path)
+        assert loaded == pipeline
+        assert loaded.run(TEXT) == pipeline.run(TEXT)
+
+
+def test_load_reads_tool_cleanarticle_from_pyproject(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(
+        textwrap.dedent(
+            """\
+            [project]
+            name = "newsroom-tools"
+
+            [tool.cleanarticle]
+            steps = ["unicode", "whitespace", "widgets", "disclaimers", "blank_lines"]
+
+            [tool.cleanarticle.filters.widgets]
+            max_words = 4
+
+            [tool.other]
+            steps = ["ignored"]
+            """
+        ),
+        "utf-8",
+    )
+    expected = Pipeline.from_names(
+        ["unicode", "whitespace", "widgets", "disclaimers", "blank_lines"], {"widgets": {"max_words": 4}}
+    )
+    assert config.load(path) == expected
+
+
+def test_pyproject_without_a_section_gives_the_default(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "x"\n', "utf-8")
+    assert config.load(path) == Pipeline.default()
+
+
+def test_unknown_top_level_key_fails_with_a_hint(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"'?step'?.*expected 'steps' and 'filters'"):
+        Pipeline.from_config({"step": ["widgets"]})
+    path = tmp_path / "cleanarticle.toml"
+    path.write_text('steps = ["widgets"]\n[filter.widgets]\nmax_words = 3\n', "utf-8")
+    with pytest.raises(ConfigError, match=r"cleanarticle\.toml.*filter.*expected 'steps'"):
+        config.load(path)
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('steps = ["widgets", "bylinez"]\n', "bylinez"),
+        ('steps = ["widgets"]\n[filters.widgets]\nmax_wordz = 3\n', "max_wordz.*max_words"),
+        ('steps = ["widgets"]\n[filters.disclaimers]\nmax_words = 3\n', "not in the pipeline: disclaimers"),
+        ('steps = ["widgets"\n', "cannot read config"),
+    ],
+)
+def test_bad_config_files_name_the_problem(tmp_path: Path, toml: str, message: str) -> None:
+    path = tmp_path / "cleanarticle.toml"
+    path.write_text(toml, "utf-8")
+    with pytest.raises(ConfigError, match=message):
+        config.load(path)
+
+
+def test_missing_config_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read config"):
+        config.load(tmp_path / "absent.toml")
+
+
+def test_normalizer_after_a_filter_fails() -> None:
+    with pytest.raises(ConfigError, match="'whitespace' must come before every filter"):
+        Pipeline.from_names(["widgets", "whitespace"])
+    with pytest.raises(ConfigError, match="must come before"):
+        Pipeline.from_config({"steps": ["unicode", "widgets", "whitespace"]})
+
+
+def test_a_step_twice_fails() -> None:
+    with pytest.raises(ConfigError, match="twice"):
+        Pipeline.from_names(["whitespace", "widgets", "widgets"])
+
+
+BUILT_IN_FILTERS = sorted(
+    name
+    for name, cls in registry.available().items()
+    if issubclass(cls, Filter) and cls.__module__.startswith("cleanarticle.")
+)
+
+
+def test_every_built_in_step_is_a_normalizer_or_a_filter() -> None:
+    built_in = {n: c for n, c in registry.available().items() if c.__module__.startswith("cleanarticle.")}
+    assert set(DEFAULT_STEPS) <= set(built_in)
+    assert all(issubclass(c, (Normalizer, Filter)) for c in built_in.values())
+    assert FAMILIES | {"blank_lines"} <= set(BUILT_IN_FILTERS)
+
+
+@pytest.mark.parametrize("name", BUILT_IN_FILTERS)
+def test_check_filter_passes_on_every_built_in_filter(name: str) -> None:
+    check_filter(registry.get(name))
