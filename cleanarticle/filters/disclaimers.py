@@ -14,7 +14,7 @@ from .phrases import reasons
 REASONS = reasons("disclaimers")
 ANYWHERE = reasons("legal_anywhere")
 # A credits line names people or agencies: a capital or an agency after "by"/"von".
-_NAMES_SOMEONE = regex.compile(r"\b(?i:by|von|par|por)\s+(?:\p{Lu}|(?i:dpa|afp|ap|reuters|efe|ansa)\b)")
+_NAMES_SOMEONE = regex.compile(r"\b(?i:by|from|von|par|por)\s+(?:\p{Lu}|(?i:dpa|afp|ap|reuters|efe|ansa)\b)")
 
 
 @register("disclaimers")

@@ -27,9 +27,10 @@ _AUTHOR_BIO = regex.compile(
 )
 _NAME_HEAD = regex.compile(r"^(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s+")
 _DATE_FILLER = _MONTHS | _WEEKDAYS | _RELATIVE | _STAMP | {"st", "nd", "rd", "th", "of", "de", "der", "le", "el"}
-_NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s?:\s?\d{2}|\b(?:19|20)\d{2}\b")
+_NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s?[:h]\s?\d{2}|\b(?:19|20)\d{2}\b")
 _RELATIVE_TIME = regex.compile(
-    r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b|\b(?:yesterday|today|just now)\b",
+    r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b"
+    r"|\b(?:yesterday|today|just now|aujourd['’]hui|hier|heute|gestern|hoy|ayer|oggi|ieri|vandaag|gisteren|hoje|ontem)\b",
     regex.IGNORECASE,
 )
 _PLACE_FIRST = regex.compile(r"^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}\s*(?:[-–—,|·]\s*)(?P<rest>.+)$")

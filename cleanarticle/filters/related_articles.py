@@ -18,7 +18,7 @@ MARKERS = pattern("related", "markers")
 SMALL_PRINT = reasons("disclaimers")
 LABELS = pattern("related", "labels")
 # "MORE FROM FORBES", "More from Reuters": a marker naming a brand (capitalised), not a topic.
-BRAND_MORE = regex.compile(r"^(?i:more from|mehr von|plus de|más de)\s+\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,2}$")
+BRAND_MORE = regex.compile(r"^(?i:more from|mehr von|plus de|más de)\s+\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,2}:?$")
 AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
 # Prose ends in a full stop; headlines often end in "?" or "!", so those do not count.
 _PROSE_END = (".", ".”", '."', ".»", ".’")

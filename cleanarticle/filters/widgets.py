@@ -13,7 +13,7 @@ from .phrases import pattern, whole_line_reasons
 REASONS = whole_line_reasons("widgets")
 OPENERS = pattern("widget_blocks", "openers")
 _TERMINAL = (".", "!", "?", "”", '"')
-_SENTENCE_WORDS = 10
+_SENTENCE_WORDS = 12
 
 
 def widget_reason(line: Line, max_words: int) -> str | None:
