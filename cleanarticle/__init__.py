@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from .pipeline import ConfigError, Pipeline
 from .types import CleanResult, Field, Line, Metadata, Removal
+
+if TYPE_CHECKING:
+    from .html import HtmlResult
 
 __version__ = "0.1.0"
 
@@ -19,6 +23,8 @@ __all__ = [
     "Removal",
     "clean",
     "clean_and_explain",
+    "clean_html",
+    "clean_html_and_explain",
 ]
 
 
@@ -35,3 +41,18 @@ def clean(text: str) -> str:
 def clean_and_explain(text: str, url: str | None = None) -> CleanResult:
     """Clean `text` and return the source, every removal with its reason, and metadata."""
     return _default().run(text, url)
+
+
+def clean_html(html: str | bytes, url: str | None = None) -> str:
+    """The article text of an HTML page, extracted and cleaned ("" when there is none)."""
+    from .html import clean_html as run  # imported here: trafilatura is slow to import
+
+    return run(html, url)
+
+
+def clean_html_and_explain(html: str | bytes, url: str | None = None) -> HtmlResult:
+    """`clean_html` with the text ledger, the pruned page nodes, page metadata, and why
+    the text is empty when it is."""
+    from .html import clean_html_and_explain as run
+
+    return run(html, url)

@@ -1,0 +1,425 @@
+"""Score cleanarticle's HTML path and text mode against trafilatura, readability-lxml, jusText and resiliparse.
+
+One command, one run, every tool on the same pages (see ../shared/data/README.md for the sets):
+
+    python benchmarks/quality.py                       # full table, both sets, every tool
+    python benchmarks/quality.py --sample              # the CI sample in tests/html_pages, floors checked
+    python benchmarks/quality.py --update-baseline     # pin this run's cleanarticle scores as floors
+    python benchmarks/quality.py --update-baseline --allow-lower   # ... even when a floor goes down
+
+Metrics: on trafilatura-eval-dev, the segment metric (a `with` segment found in the output is a
+true positive, a `without` segment found is a false positive, counts summed over pages); on
+readability-pages, token-shingle precision/recall/F1 (lowercased word tokens, multisets of 4-token
+shingles, counts summed over pages) against the visible text of `expected.html`.
+
+Each tool runs in a fresh worker process that loads the pages first, so `peak MB` (the worker's peak
+resident memory) is comparable between tools; the `identity` rows show what loading alone costs.
+Every tool gets the same decoded `str` (`render.decode`), so the timing covers extraction only.
+Text mode renders each page with `render.naive_text` (outside the timing) and times `clean()`
+beside the identity (the naive text itself).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import resource
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import render  # noqa: E402  (benchmarks/render.py, beside this file)
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+BASELINE = Path(__file__).resolve().parent / "baseline.json"
+SAMPLE = REPO / "tests" / "html_pages"
+EVAL = "trafilatura-eval-dev"
+READABILITY = "readability-pages"
+SHINGLE = 4
+_WORD = re.compile(r"\w+")
+
+# ---------------------------------------------------------------------------------------------
+# Metrics: pure functions.
+
+
+@dataclass
+class Counts:
+    """True positives and the sizes precision and recall divide by, summed over pages."""
+
+    tp: int = 0
+    output: int = 0
+    truth: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.output += other.output
+        self.truth += other.truth
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.output if self.output else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.truth if self.truth else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def segment_counts(output: str, keep: Sequence[str], drop: Sequence[str]) -> Counts:
+    """trafilatura's evaluation: `keep` segments found are true positives, `drop` found are false positives."""
+    tp = sum(segment in output for segment in keep)
+    fp = sum(segment in output for segment in drop)
+    return Counts(tp=tp, output=tp + fp, truth=len(keep))
+
+
+def shingles(text: str, size: int = SHINGLE) -> Counter[tuple[str, ...]]:
+    """Multiset of `size`-token shingles of lowercased word tokens."""
+    tokens = _WORD.findall(text.lower())
+    return Counter(tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+
+
+def shingle_counts(output: str, truth: str) -> Counts:
+    """Token-shingle overlap of `output` with `truth`."""
+    got, want = shingles(output), shingles(truth)
+    return Counts(tp=sum((got & want).values()), output=sum(got.values()), truth=sum(want.values()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages.
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page to extract, with its ground truth: segments (eval set) or text (readability set)."""
+
+    name: str
+    html: str
+    keep: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+    truth: str | None = None
+
+    def score(self, output: str) -> Counts:
+        if self.truth is not None:
+            return shingle_counts(output, self.truth)
+        return segment_counts(output, self.keep, self.drop)
+
+
+def load_data(root: Path, limit: int | None = None) -> dict[str, list[Page]]:
+    """Both sets under `root` (../shared/data) via `render.iter_pages`; readability truth rendered by `naive_text`."""
+    sets: dict[str, list[Page]] = {EVAL: [], READABILITY: []}
+    for page in render.iter_pages(root, limit=limit):
+        if page.set == EVAL:
+            sets[EVAL].append(Page(page.name, page.html, page.keep, page.drop))
+        elif page.expected_html is not None:
+            sets[READABILITY].append(Page(page.name, page.html, truth=render.naive_text(page.expected_html)))
+    return sets
+
+
+def load_sample(root: Path = SAMPLE) -> dict[str, list[Page]]:
+    """The CI sample: `index.json` gives each page's segments, or the file holding its expected text."""
+    index = json.loads((root / "index.json").read_text(encoding="utf-8"))
+    sets: dict[str, list[Page]] = {EVAL: [], READABILITY: []}
+    for name, entry in sorted(index.items()):
+        html = render.decode((root / name).read_bytes())
+        if "truth" in entry:
+            truth = (root / entry["truth"]).read_text(encoding="utf-8")
+            sets[READABILITY].append(Page(name, html, truth=truth))
+        else:
+            sets[EVAL].append(Page(name, html, tuple(entry["with"]), tuple(entry["without"])))
+    return sets
+
+
+# ---------------------------------------------------------------------------------------------
+# Tools: each maps a page's HTML to text; imports happen in the worker.
+
+_LANG = re.compile(r"<html[^>]*?\slang\s*=\s*[\"']?([a-zA-Z]{2})", re.I)
+_JUSTEXT_LANGUAGES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "pl": "Polish", "cs": "Czech", "ru": "Russian", "sv": "Swedish", "da": "Danish",
+    "fi": "Finnish", "no": "Norwegian_Bokmal", "hu": "Hungarian", "tr": "Turkish", "uk": "Ukrainian",
+}
+
+
+def _cleanarticle() -> Callable[[str], str]:
+    from cleanarticle.html import clean_html
+
+    return clean_html
+
+
+def _trafilatura(**options: bool) -> Callable[[], Callable[[str], str]]:
+    def make() -> Callable[[str], str]:
+        from trafilatura import extract
+
+        return lambda html: extract(html, **options) or ""
+
+    return make
+
+
+def _readability() -> Callable[[str], str]:
+    from readability import Document
+
+    return lambda html: render.naive_text(Document(html).summary(html_partial=True))
+
+
+def _justext() -> Callable[[str], str]:
+    import justext
+
+    def run(html: str) -> str:
+        match = _LANG.search(html[:4096])
+        language = _JUSTEXT_LANGUAGES.get(match.group(1).lower() if match else "en", "English")
+        paragraphs = justext.justext(html, justext.get_stoplist(language))
+        return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return run
+
+
+def _resiliparse() -> Callable[[str], str]:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return lambda html: extract_plain_text(html, main_content=True)
+
+
+def _identity() -> Callable[[str], str]:
+    return lambda text: text
+
+
+def _clean() -> Callable[[str], str]:
+    from cleanarticle import clean
+
+    return clean
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A named extractor; `text_mode` tools read the naive text rendering instead of the HTML."""
+
+    name: str
+    make: Callable[[], Callable[[str], str]]
+    module: str
+    text_mode: bool = False
+
+
+TOOLS = (
+    Tool("cleanarticle", _cleanarticle, "cleanarticle"),
+    Tool("trafilatura", _trafilatura(), "trafilatura"),
+    Tool("trafilatura-precision", _trafilatura(favor_precision=True), "trafilatura"),
+    Tool("readability-lxml", _readability, "readability"),
+    Tool("justext", _justext, "justext"),
+    Tool("resiliparse", _resiliparse, "resiliparse"),
+    Tool("text:identity", _identity, "cleanarticle", text_mode=True),
+    Tool("text:clean", _clean, "cleanarticle", text_mode=True),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Running: one fresh worker per tool.
+
+
+@dataclass
+class Score:
+    """One tool on one set: summed counts, time spent and input size."""
+
+    tool: str
+    dataset: str
+    counts: Counts = field(default_factory=Counts)
+    pages: int = 0
+    seconds: float = 0.0
+    megabytes: float = 0.0
+    peak_mb: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, object]:
+        return {
+            "tool": self.tool,
+            "dataset": self.dataset,
+            "precision": round(self.counts.precision, 4),
+            "recall": round(self.counts.recall, 4),
+            "f1": round(self.counts.f1, 4),
+            "pages": self.pages,
+            "pages_per_s": round(self.pages / self.seconds, 2) if self.seconds else 0.0,
+            "mb_per_s": round(self.megabytes / self.seconds, 3) if self.seconds else 0.0,
+            "peak_mb": round(self.peak_mb, 1),
+            "errors": len(self.errors),
+        }
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_tool(tool: Tool, sets: dict[str, list[Page]], repeats: int = 1) -> list[Score]:
+    """Run `tool` over every page of every set (in this process) and score it.
+
+    With `repeats` > 1 each set is timed that many times and the fastest pass counts (the
+    machine is shared: the fastest pass is the one least disturbed); outputs are scored once.
+    """
+    run = tool.make()
+    scores = []
+    for dataset, pages in sets.items():
+        score = Score(tool.name, dataset)
+        sources = [render.naive_text(page.html) if tool.text_mode else page.html for page in pages]
+        for attempt in range(repeats):
+            seconds = 0.0
+            for page, source in zip(pages, sources):
+                begin = time.perf_counter()
+                try:
+                    output = run(source)
+                except Exception as error:  # noqa: BLE001  (a benchmark reports failures and goes on)
+                    output = ""
+                    if not attempt:
+                        score.errors.append(f"{page.name}: {type(error).__name__}: {error}")
+                seconds += time.perf_counter() - begin
+                if not attempt:
+                    score.counts.add(page.score(output))
+            score.seconds = seconds if not attempt else min(score.seconds, seconds)
+        score.pages = len(pages)
+        score.megabytes = sum(len(source.encode("utf-8", "surrogatepass")) for source in sources) / 1e6
+        scores.append(score)
+    peak = _peak_mb()
+    for score in scores:
+        score.peak_mb = peak
+    return scores
+
+
+def _worker(tool_name: str, data: str | None, limit: int | None, repeats: int) -> list[Score]:
+    tool = next(t for t in TOOLS if t.name == tool_name)
+    sets = load_sets(Path(data) if data else None, limit)
+    return run_tool(tool, sets, repeats)
+
+
+def load_sets(data: Path | None, limit: int | None = None) -> dict[str, list[Page]]:
+    """Both data sets from `data`, or the CI sample when `data` is None."""
+    if data is None:
+        return load_sample()
+    return load_data(data, limit)
+
+
+def available(tool: Tool) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(tool.module) is not None
+
+
+def run_all(tools: Sequence[Tool], data: Path | None, limit: int | None, repeats: int = 1) -> list[Score]:
+    """Each tool in its own fresh process, one after the other (so timings do not compete)."""
+    scores: list[Score] = []
+    for tool in tools:
+        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+            scores.extend(pool.submit(_worker, tool.name, str(data) if data else None, limit, repeats).result())
+        print(f"  done: {tool.name}", file=sys.stderr)
+    return scores
+
+
+# ---------------------------------------------------------------------------------------------
+# Report and quality gate.
+
+
+def table(scores: Sequence[Score]) -> str:
+    header = f"{'dataset':<22} {'tool':<22} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8} {'MB/s':>7} {'peak MB':>8} {'errors':>6}"
+    lines = [header, "-" * len(header)]
+    for score in scores:
+        row = score.row()
+        lines.append(
+            f"{score.dataset:<22} {score.tool:<22} {row['precision']:>6.3f} {row['recall']:>6.3f} {row['f1']:>6.3f} "
+            f"{row['pages_per_s']:>8.1f} {row['mb_per_s']:>7.2f} {row['peak_mb']:>8.0f} {row['errors']:>6}"
+        )
+    return "\n".join(lines)
+
+
+def floors_of(scores: Sequence[Score]) -> dict[str, float]:
+    """The scores the gate pins: cleanarticle's F1 per set, and text mode's."""
+    return {
+        f"{s.tool}/{s.dataset}": math.floor(s.counts.f1 * 1000) / 1000
+        for s in scores
+        if s.tool in ("cleanarticle", "text:clean")
+    }
+
+
+def check_floors(scores: Sequence[Score], floors: dict[str, float]) -> list[str]:
+    """Each pinned floor that this run's F1 falls below, as a message."""
+    got = {f"{s.tool}/{s.dataset}": s.counts.f1 for s in scores}
+    return [
+        f"{key}: F1 {got[key]:.4f} is below the pinned floor {floor:.3f}"
+        for key, floor in floors.items()
+        if key in got and got[key] < floor
+    ]
+
+
+def update_baseline(path: Path, section: str, new: dict[str, float], allow_lower: bool) -> list[str]:
+    """Write `new` floors into `path[section]`; refuse (and return why) to lower one without `allow_lower`."""
+    baseline = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    old = baseline.get(section, {})
+    lowered = [f"{k}: {old[k]:.3f} -> {v:.3f}" for k, v in new.items() if k in old and v < old[k]]
+    if lowered and not allow_lower:
+        return lowered
+    baseline[section] = {**old, **new}
+    path.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the two data sets")
+    parser.add_argument("--sample", action="store_true", help="score the CI sample in tests/html_pages instead")
+    parser.add_argument("--tools", help="comma-separated tool names (default: all installed)")
+    parser.add_argument("--limit", type=int, help="first N pages of each set (quick runs)")
+    parser.add_argument("--repeats", type=int, default=1, help="time each set N times, keep the fastest pass")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
+    parser.add_argument("--update-baseline", action="store_true", help="pin this run's cleanarticle F1 as floors")
+    parser.add_argument("--allow-lower", action="store_true", help="let --update-baseline lower a floor")
+    args = parser.parse_args(argv)
+
+    wanted = set(args.tools.split(",")) if args.tools else {t.name for t in TOOLS}
+    unknown = wanted - {t.name for t in TOOLS}
+    if unknown:
+        parser.error(f"unknown tools: {', '.join(sorted(unknown))}; known: {', '.join(t.name for t in TOOLS)}")
+    tools = []
+    for tool in TOOLS:
+        if tool.name not in wanted:
+            continue
+        if available(tool):
+            tools.append(tool)
+        else:
+            print(f"skipped {tool.name}: module {tool.module!r} is not installed (pip install it)", file=sys.stderr)
+    data = None if args.sample else args.data
+    if data is not None and not (data / EVAL).is_dir():
+        parser.error(f"no data sets in {data}; pass --data or --sample")
+
+    scores = run_all(tools, data, args.limit, max(1, args.repeats))
+    print(table(scores))
+    for score in scores:
+        for error in score.errors[:5]:
+            print(f"  error {score.tool}/{score.dataset}: {error}", file=sys.stderr)
+    if args.json:
+        args.json.write_text(json.dumps([s.row() for s in scores], indent=2) + "\n", encoding="utf-8")
+
+    section = "sample" if args.sample else "full"
+    if args.limit:
+        return 0
+    if args.update_baseline:
+        refused = update_baseline(BASELINE, section, floors_of(scores), args.allow_lower)
+        for line in refused:
+            print(f"refused to lower a floor (pass --allow-lower): {line}", file=sys.stderr)
+        return 1 if refused else 0
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else {}
+    failures = check_floors(scores, baseline.get(section, {}))
+    for failure in failures:
+        print(f"below floor: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
