@@ -1,5 +1,8 @@
 """Command line: `python -m cleanarticle INPUT... -o OUT`, argparse wiring over `io` and `explain`.
 
+`python -m cleanarticle profile CORPUS.jsonl -o profiles.json` builds site profiles (the lines
+repeated across each site's documents) for `--profile`.
+
 Data goes to stdout or files; notes, errors, the progress bar and the summary go to stderr.
 Exit status: 0 ok, 1 `--check` found something to remove, 2 usage or config error, 3 some
 inputs failed (every other input is still cleaned and written).
@@ -10,13 +13,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 
 from . import __version__, batch, config, explain, io, registry
+from .corpus import Profiles, Thresholds, build_profiles
 from .filters import DEFAULT_STEPS
+from .filters.site_boilerplate import SiteBoilerplate
 from .pipeline import ConfigError, Pipeline
 from .types import CleanResult
 
@@ -44,7 +54,17 @@ examples:
   cleanarticle article.txt --disable metadata_lines --set duplicates.min_words=8
   cleanarticle --config cleanarticle.toml --show-config
 
+at corpus scale (JSONL in, the same records out, in order, with an "error" field on failures):
+  cleanarticle profile crawl.jsonl.gz -o profiles.json
+                                                pass 1: the lines each site repeats (see
+                                                "cleanarticle profile --help")
+  cleanarticle crawl.jsonl.gz -o clean.jsonl.gz --profile profiles.json -j 2
+                                                pass 2: clean, removing those lines too
+  cleanarticle crawl.jsonl.gz -o clean.jsonl.gz --dask tcp://scheduler:8786
+                                                clean on a Dask cluster (--dask alone: a local one)
+
 "cleanarticle" is the installed script; "python -m cleanarticle" is the same command.
+To clean a file named "profile", write it as ./profile.
 
 exit status:
   0 ok, 1 --check found something to remove, 2 usage or config error, 3 some inputs failed"""
@@ -97,6 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     jsonl.add_argument("--text-key", default="text", metavar="KEY", help="field with the text to clean (default: text)")
     jsonl.add_argument("--id-key", default="id", metavar="KEY", help="field with the document id (default: id)")
     jsonl.add_argument("--url-key", default="url", metavar="KEY", help="field with the page URL (default: url)")
+    jsonl.add_argument(
+        "--site-key",
+        metavar="KEY",
+        help="field naming the document's site for --profile (default: the registered domain of --url-key)",
+    )
 
     steps = parser.add_argument_group("pipeline")
     steps.add_argument(
@@ -115,6 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="change one setting, e.g. duplicates.min_words=8 (repeatable)",
     )
     steps.add_argument(
+        "--profile",
+        metavar="PATH",
+        help="site profiles from 'cleanarticle profile': also remove the lines each site repeats "
+        "(enables the site_boilerplate filter)",
+    )
+    steps.add_argument(
         "--list-filters", action="store_true", help="list every step, whether it runs by default, and what it removes"
     )
     steps.add_argument("--show-config", action="store_true", help="print the effective pipeline as TOML and exit")
@@ -128,7 +159,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes (default 1; 0 = one per CPU); output stays in input order",
     )
+    _add_dask(run)
     return parser
+
+
+def _add_dask(group: argparse._ArgumentGroup) -> None:
+    group.add_argument(
+        "--dask",
+        nargs="?",
+        const="",
+        metavar="SCHEDULER",
+        help="run on a Dask cluster at this scheduler address, or on a local cluster of -j "
+        "workers when no address is given (needs cleanarticle[dask])",
+    )
 
 
 def _jobs(value: str) -> int:
@@ -143,6 +186,9 @@ def _jobs(value: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line on `argv` (default: sys.argv[1:]) and return the exit status."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["profile"]:
+        return profile_main(argv[1:])
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -183,7 +229,155 @@ def build_pipeline(args: argparse.Namespace) -> Pipeline:
         if not equals:
             raise ConfigError(f"--set expects STEP.FIELD=VALUE, got {setting!r}")
         pipeline = pipeline.set(path.strip(), value)
+    if args.profile:
+        if SiteBoilerplate.name in pipeline.names:
+            pipeline = pipeline.set(f"{SiteBoilerplate.name}.profile", args.profile)
+        else:
+            pipeline = pipeline.enable(SiteBoilerplate(profile=args.profile))
+    for step in pipeline.steps:
+        if isinstance(step, SiteBoilerplate) and not step.profile:
+            raise ConfigError(f"{step.name} needs site profiles: give --profile PATH (made by 'cleanarticle profile')")
     return pipeline
+
+
+PROFILE_DESCRIPTION = """\
+Pass 1 of site furniture removal: count, per site, in how many distinct documents each line
+occurs, and write the lines above both thresholds as site profiles (JSON). Pass 2 is cleaning
+with --profile. The site of a record is the registered domain of its --url-key field
+("news.bbc.co.uk" -> "bbc.co.uk"), or its --site-key field. The inputs are read twice (to
+count, then to name the lines found), so they must be files. The same corpus gives the same
+file whatever its order, the number of workers or Dask."""
+
+PROFILE_EPILOG = """\
+examples:
+  cleanarticle profile crawl.jsonl.gz -o profiles.json
+  cleanarticle profile 'crawl/*.jsonl.gz' -o profiles.json -j 2 --min-share 0.1
+  cleanarticle profile docs.jsonl --site-key source --min-documents 10 -o profiles.json
+  cleanarticle crawl.jsonl.gz --profile profiles.json -o clean.jsonl.gz"""
+
+
+def build_profile_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} profile",
+        description=PROFILE_DESCRIPTION,
+        epilog=PROFILE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL(.gz) files, directories or globs")
+    parser.add_argument("-o", "--output", metavar="PATH", help="the profile file (default: stdout)")
+    parser.add_argument("--text-key", default="text", metavar="KEY", help="field with the text (default: text)")
+    parser.add_argument("--url-key", default="url", metavar="KEY", help="field with the page URL (default: url)")
+    parser.add_argument("--site-key", metavar="KEY", help="field naming the site, instead of the URL's domain")
+    defaults = Thresholds()
+    parser.add_argument(
+        "--min-documents",
+        type=int,
+        default=defaults.min_documents,
+        metavar="N",
+        help=f"a profiled line occurs in at least N documents of its site (default {defaults.min_documents})",
+    )
+    parser.add_argument(
+        "--min-share",
+        type=float,
+        default=defaults.min_share,
+        metavar="F",
+        help=f"... and in at least this share of them, 0 to 1 (default {defaults.min_share})",
+    )
+    parser.add_argument(
+        "--min-chars",
+        type=int,
+        default=defaults.min_chars,
+        metavar="N",
+        help=f"lines shorter than N characters (trimmed) are never profiled (default {defaults.min_chars})",
+    )
+    parser.add_argument(
+        "--config", metavar="PATH", help="TOML pipeline whose normalizers prepare the text (default: the built-in ones)"
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes for counting (default 1)"
+    )
+    _add_dask(parser.add_argument_group("running"))
+    return parser
+
+
+def profile_main(argv: list[str]) -> int:
+    """`cleanarticle profile`: build site profiles from JSONL files and write them as JSON."""
+    parser = build_profile_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else USAGE
+    try:
+        thresholds = Thresholds(args.min_documents, args.min_share, args.min_chars)
+        pipeline = config.load(args.config) if args.config else Pipeline.default()
+    except ConfigError as error:
+        return _error(str(error), USAGE)
+    output = Path(args.output) if args.output not in (None, "-") else None
+    found = io.find_inputs(args.inputs, output)
+    for note in found.notes:
+        _log(f"{PROG}: note: {note}")
+    for name, reason in found.errors:
+        _log(f"{PROG}: error: {name}: {reason}")
+    unusable = [item.name for item in found.inputs if not item.jsonl or item.path is None]
+    if unusable:
+        return _error(f"{', '.join(unusable)}: profiles are built from JSONL files (they are read twice)", USAGE)
+    if not found.inputs:
+        return FAILED
+    sources = {item.path.resolve() for item in found.inputs if item.path is not None}
+    if output is not None and output.resolve() in sources:
+        return _error(f"{output}: the output would overwrite an input", USAGE)
+    try:
+        profiles, documents, errors = _build_profiles(args, found.inputs, thresholds, pipeline)
+    except KeyboardInterrupt:
+        return 130
+    if output is None:
+        sys.stdout.write(profiles.dumps())
+    else:
+        atomic = io.AtomicFile(output)
+        atomic.stream.write(profiles.dumps())
+        atomic.commit()
+    errors += len(found.errors)
+    _log(
+        f"{PROG}: {_plural(documents, 'document')}, {_plural(errors, 'error')}; "
+        f"{_plural(profiles.line_count, 'line')} in {_plural(len(profiles.sites), 'site profile')}"
+    )
+    return FAILED if errors else OK
+
+
+def _build_profiles(
+    args: argparse.Namespace, inputs: list[io.Input], thresholds: Thresholds, pipeline: Pipeline
+) -> tuple[Profiles, int, int]:
+    """The profiles, the number of documents read and of records or files that failed."""
+    where_key = args.site_key or args.url_key
+    if args.dask is None:
+        reader = _ProfileReader(inputs, args.text_key, where_key)
+        return build_profiles(reader.read, thresholds, pipeline, args.jobs), reader.documents, reader.errors
+    from .corpus import dask as corpus_dask
+
+    paths = [str(item.path) for item in inputs]
+    with corpus_dask.connect(args.dask or None, args.jobs) as client:
+        return corpus_dask.profile_files(client, paths, thresholds, pipeline, args.text_key, where_key)
+
+
+class _ProfileReader:
+    """Reads (URL or site, text) pairs for profiling; the first read reports and counts errors."""
+
+    def __init__(self, inputs: list[io.Input], text_key: str, url_key: str) -> None:
+        self.inputs = inputs
+        self.text_key = text_key
+        self.url_key = url_key
+        self.reads = self.documents = self.errors = 0
+
+    def read(self) -> Iterator[tuple[str | None, str]]:
+        first = self.reads == 0
+        self.reads += 1
+        for part in io.documents(self.inputs, self.text_key, self.url_key):
+            if isinstance(part, io.Doc) and part.text is not None:
+                self.documents += first
+                yield part.url, part.text
+            elif first and part.error:
+                self.errors += 1
+                _log(f"{PROG}: error: {part.name if isinstance(part, io.Doc) else part.input.name}: {part.error}")
 
 
 def filter_table() -> str:
@@ -218,21 +412,35 @@ def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
     total = None if any(item.jsonl for item in found.inputs) else len(found.inputs)
     runner = _Runner(args, io.Outputs(plan), writing)
     runner.tally.errors = len(found.errors)
-    parts = io.documents(found.inputs, args.text_key, args.url_key)
+    parts = io.documents(found.inputs, args.text_key, args.site_key or args.url_key)
     items = ((part, part.task if isinstance(part, io.Doc) else None) for part in parts)
+    keep_source = args.explain or args.diff
     finished = False
     with tqdm(total=total, unit="doc", file=sys.stderr, leave=False, disable=not show_bar) as bar:
         try:
-            for part, outcome in batch.clean_in_order(items, pipeline, args.jobs):
-                if isinstance(part, io.Doc):
-                    runner.document(part, outcome)
-                    bar.update()
-                else:
-                    runner.end(part)
+            with _cleaner(args, pipeline, keep_source) as clean:
+                for part, outcome in clean(items):
+                    if isinstance(part, io.Doc):
+                        runner.document(part, outcome)
+                        bar.update()
+                    else:
+                        runner.end(part)
             finished = True
         finally:
             runner.outputs.close(ok=finished)
     return runner.summarise()
+
+
+@contextmanager
+def _cleaner(args: argparse.Namespace, pipeline: Pipeline, keep_source: bool) -> Iterator[Callable[..., Any]]:
+    """The function that cleans the stream in order: a process pool, or a Dask cluster."""
+    if args.dask is None:
+        yield partial(batch.clean_in_order, pipeline=pipeline, jobs=args.jobs, keep_source=keep_source)
+        return
+    from .corpus import dask as corpus_dask
+
+    with corpus_dask.connect(args.dask or None, args.jobs) as client:
+        yield partial(corpus_dask.clean_in_order, client, pipeline=pipeline, keep_source=keep_source)
 
 
 @dataclass
@@ -241,6 +449,7 @@ class _Tally:
     removals: int = 0
     errors: int = 0
     changed: int = 0
+    reasons: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 class _Runner:
@@ -265,6 +474,7 @@ class _Runner:
             return
         removed = len(outcome.removals)
         self.tally.removals += removed
+        self.tally.reasons.update((removal.filter, removal.reason) for removal in outcome.removals)
         if outcome.text != doc.text:
             self.input_changed += 1
             self.input_removals += removed
@@ -322,9 +532,23 @@ class _Runner:
             if self.args.check:
                 line += f"; {_plural(tally.changed, 'input')} would change"
             _log(line)
+            if tally.reasons:
+                _log(reason_table(tally.reasons))
         if tally.errors:
             return FAILED
         return FOUND_CRUFT if self.args.check and tally.changed else OK
+
+
+def reason_table(reasons: Counter[tuple[str, str]]) -> str:
+    """Removals per filter and reason, most frequent first, as aligned lines."""
+    rows = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
+    width_filter = max(len(name) for (name, _), _ in rows)
+    width_reason = max(len(reason) for (_, reason), _ in rows)
+    width_count = len(str(rows[0][1]))
+    lines = [
+        f"  {name:<{width_filter}}  {reason:<{width_reason}}  {count:>{width_count}}" for (name, reason), count in rows
+    ]
+    return "\n".join(["removals by filter and reason:", *lines])
 
 
 def _plural(count: int, word: str) -> str:

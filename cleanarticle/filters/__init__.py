@@ -8,6 +8,7 @@ from . import (  # noqa: F401  (registration side effects)
     layout,
     metadata_lines,
     related_articles,
+    site_boilerplate,
     social_embeds,
     widgets,
 )

@@ -1,0 +1,41 @@
+"""Thin adapters to other frameworks, each importing its framework only when used.
+
+- `cleanarticle.integrations.datatrove.CleanArticle`: a datatrove `PipelineStep`
+  (extra `cleanarticle[datatrove]`);
+- `cleanarticle.integrations.langchain.CleanArticleTransformer`: a LangChain
+  `BaseDocumentTransformer` (extra `cleanarticle[langchain]`);
+- `cleanarticle.corpus.dask`: profiles and cleaning on a Dask cluster (extra `cleanarticle[dask]`).
+
+Importing an adapter module never fails; using a class whose framework is missing raises an
+ImportError that names the extra to install.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from ..filters.site_boilerplate import SiteBoilerplate
+from ..pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from ..corpus.profile import Profiles
+
+
+def require(module: str, extra: str) -> ModuleType:
+    """Import `module`, or raise an ImportError that says which extra provides it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        raise ImportError(f"{module} is needed for this: pip install 'cleanarticle[{extra}]' ({error})") from error
+
+
+def configured(pipeline: Pipeline | None = None, profile: str | Profiles | None = None) -> Pipeline:
+    """`pipeline` (default: the default one), plus the site filter when a profile is given."""
+    pipeline = pipeline or Pipeline.default()
+    if not profile:
+        return pipeline
+    if SiteBoilerplate.name in pipeline.names:
+        return pipeline.set(f"{SiteBoilerplate.name}.profile", profile)
+    return pipeline.enable(SiteBoilerplate(profile=profile))
