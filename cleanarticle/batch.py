@@ -35,7 +35,8 @@ R = TypeVar("R")
 _worker_pipeline: Pipeline | None = None
 _worker_keep_source = True
 
-Task = tuple[str, str | None]
+# (text, url, is_html); a two-item (text, url) task is taken as text.
+Task = tuple[str, str | None, bool] | tuple[str, str | None]
 
 
 class Submitter(Protocol):
@@ -229,16 +230,27 @@ def pack(outcome: Outcome, keep_source: bool = True) -> Packed:
     removals = tuple((r.start, r.end, r.filter, r.reason, r.detail) for r in outcome.removals)
     meta = outcome.metadata
     fields = tuple(None if f is None else (f.value, f.start, f.end) for f in (getattr(meta, n) for n in _METADATA))
-    return (outcome.text, outcome.source if keep_source else "", removals, fields)
+    packed = (outcome.text, outcome.source if keep_source else "", removals, fields)
+    pruned = getattr(outcome, "pruned", None)  # an HtmlResult: also its pruned nodes
+    if pruned is None:
+        return packed
+    nodes = tuple((n.tag, n.reason, n.detail, n.text) for n in pruned)
+    return (*packed, nodes, outcome.empty_reason)  # type: ignore[attr-defined]
 
 
 def unpack(packed: Packed) -> Outcome:
     """The outcome `pack` packed."""
     if not isinstance(packed, tuple):
         return packed
-    text, source, removals, fields = packed
+    text, source, removals, fields, *html = packed
     metadata = Metadata(**{name: Field(*f) for name, f in zip(_METADATA, fields) if f is not None})
-    return CleanResult(text, source, tuple(Removal(*r) for r in removals), metadata)
+    ledger = tuple(Removal(*r) for r in removals)
+    if not html:
+        return CleanResult(text, source, ledger, metadata)
+    from .html import HtmlResult, PrunedNode
+
+    nodes, empty_reason = html
+    return HtmlResult(text, source, ledger, metadata, tuple(PrunedNode(*n) for n in nodes), empty_reason)
 
 
 _METADATA = tuple(f.name for f in dataclasses.fields(Metadata))
@@ -247,7 +259,12 @@ _METADATA = tuple(f.name for f in dataclasses.fields(Metadata))
 def _clean(pipeline: Pipeline, task: Task | None) -> Outcome:
     if task is None:
         return None
+    text, url, *html = task
     try:
-        return pipeline.run(*task)
+        if html and html[0]:
+            from .html import clean_html_and_explain  # trafilatura loads only for HTML input
+
+            return clean_html_and_explain(text, url, pipeline=pipeline)
+        return pipeline.run(text, url)
     except Exception as error:  # a broken (plugin) filter fails one document, not the run
         return Failed(f"cleaning failed: {type(error).__name__}: {error}")

@@ -11,6 +11,7 @@ inputs failed (every other input is still cleaned and written).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections import Counter
@@ -46,6 +47,10 @@ examples:
   cleanarticle 'crawl/**/*.jsonl.gz' -o clean/ -j 4
                                                 globs, JSONL (gzipped or not), 4 workers
   cleanarticle docs.jsonl --text-key content -o clean.jsonl
+  cleanarticle page.html                        an HTML page: extract the article, then clean it
+  curl -s URL | cleanarticle --input-format html
+  cleanarticle crawl.jsonl --html-key html -o clean.jsonl
+                                                raw HTML in "html", article text into "text"
                                                 JSONL whose text is in "content"
   cleanarticle a.txt b.txt -o all.jsonl         several files, one {"id", "text"} record each
   cleanarticle article.txt --explain            what was removed, where, and why (JSONL)
@@ -81,10 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="*",
         metavar="INPUT",
-        help="a file, a directory (searched for .txt, .jsonl and .jsonl.gz files) or a glob "
-        "pattern; '-' or no INPUT reads text from stdin",
+        help="a file, a directory (searched for .txt, .html, .htm, .jsonl and .jsonl.gz files) or a "
+        "glob pattern; '-' or no INPUT reads stdin. .html/.htm files go through the HTML path",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--input-format",
+        choices=("auto", "text", "html"),
+        default="auto",
+        help="how to read non-JSONL inputs: by extension (auto, the default), all as text, or all "
+        "as HTML pages (use 'html' for HTML on stdin)",
+    )
 
     out = parser.add_argument_group("output")
     out.add_argument(
@@ -117,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     jsonl.add_argument("--text-key", default="text", metavar="KEY", help="field with the text to clean (default: text)")
     jsonl.add_argument("--id-key", default="id", metavar="KEY", help="field with the document id (default: id)")
     jsonl.add_argument("--url-key", default="url", metavar="KEY", help="field with the page URL (default: url)")
+    jsonl.add_argument(
+        "--html-key",
+        metavar="KEY",
+        help="clean the raw HTML in this field through the HTML path instead; the article text "
+        "goes into --text-key (the HTML field passes through)",
+    )
     jsonl.add_argument(
         "--site-key",
         metavar="KEY",
@@ -395,7 +413,10 @@ def filter_table() -> str:
 def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
     writing = not (args.diff or args.check)
     exclude = Path(args.output) if writing and args.output not in (None, "-") else None
-    found = io.find_inputs(args.inputs, exclude)
+    found = io.find_inputs(args.inputs, exclude, stdin_html=args.input_format == "html")
+    if args.input_format != "auto":
+        html = args.input_format == "html"
+        found.inputs = [item if item.jsonl else dataclasses.replace(item, html=html) for item in found.inputs]
     for note in found.notes:
         _log(f"{PROG}: note: {note}")
     for name, reason in found.errors:
@@ -412,7 +433,7 @@ def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
     total = None if any(item.jsonl for item in found.inputs) else len(found.inputs)
     runner = _Runner(args, io.Outputs(plan), writing)
     runner.tally.errors = len(found.errors)
-    parts = io.documents(found.inputs, args.text_key, args.site_key or args.url_key)
+    parts = io.documents(found.inputs, args.text_key, args.site_key or args.url_key, args.html_key)
     items = ((part, part.task if isinstance(part, io.Doc) else None) for part in parts)
     keep_source = args.explain or args.diff
     finished = False

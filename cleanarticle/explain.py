@@ -26,8 +26,13 @@ def removal_records(result: CleanResult) -> list[dict[str, Any]]:
 
 
 def explanation(result: CleanResult) -> dict[str, Any]:
-    """The fields `--explain` adds to a record: its removals and the metadata read from it."""
-    return {"removals": removal_records(result), "metadata": result.metadata.to_dict()}
+    """The fields `--explain` adds to a record: its removals and the metadata read from it
+    (and, for an HTML page, the nodes pruned before extraction)."""
+    fields: dict[str, Any] = {"removals": removal_records(result), "metadata": result.metadata.to_dict()}
+    pruned = getattr(result, "pruned", None)
+    if pruned is not None:
+        fields["pruned"] = [node.to_dict() for node in pruned]
+    return fields
 
 
 def unified_diff(result: CleanResult, name: str) -> str:

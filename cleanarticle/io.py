@@ -25,7 +25,7 @@ from typing import Any, TextIO
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 HTML_SUFFIXES = (".html", ".htm")
-_FOUND_SUFFIXES = (".txt", *JSONL_SUFFIXES)
+_FOUND_SUFFIXES = (".txt", *HTML_SUFFIXES, *JSONL_SUFFIXES)
 _GLOB_MAGIC = re.compile(r"[*?[]")
 
 
@@ -56,9 +56,11 @@ class Input:
     path: Path | None
     rel: PurePath
     jsonl: bool
+    html: bool = False
 
 
 STDIN = Input("-", None, PurePath("stdin.txt"), False)
+STDIN_HTML = Input("-", None, PurePath("stdin.txt"), False, html=True)
 
 
 @dataclass(slots=True)
@@ -71,7 +73,7 @@ class Found:
     several: bool = False  # several inputs, a directory or a glob were named
 
 
-def find_inputs(specs: Sequence[str], exclude: Path | None = None) -> Found:
+def find_inputs(specs: Sequence[str], exclude: Path | None = None, stdin_html: bool = False) -> Found:
     """Expand `specs` in order; directory walks skip hidden names and `exclude` (the output)."""
     found = Found(several=len(specs) > 1)
     seen: set[Path] = set()
@@ -86,7 +88,7 @@ def find_inputs(specs: Sequence[str], exclude: Path | None = None) -> Found:
     for spec in specs or ["-"]:
         path = Path(spec)
         if spec == "-":
-            add(STDIN)
+            add(STDIN_HTML if stdin_html else STDIN)
         elif path.is_dir():
             found.several = True
             _walk(spec, path, path, skip, found, add)
@@ -110,29 +112,22 @@ def find_inputs(specs: Sequence[str], exclude: Path | None = None) -> Found:
 
 
 def _explicit(name: str, path: Path, rel: PurePath, found: Found, add: Callable[[Input], None]) -> None:
-    if _is_html(name):
-        found.errors.append((name, "HTML input is not supported yet"))
-    else:
-        add(Input(name, path, rel, is_jsonl(name)))
+    add(Input(name, path, rel, is_jsonl(name), _is_html(name)))
 
 
 def _walk(spec: str, top: Path, root: Path, skip: Path | None, found: Found, add: Callable[[Input], None]) -> None:
-    usable = html = 0
+    usable = 0
     for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _same(Path(folder, d), skip))
         for file in sorted(files):
             path = Path(folder, file)
             if file.startswith(".") or _same(path, skip):
                 continue
-            if _is_html(file):
-                html += 1
-            elif file.lower().endswith(_FOUND_SUFFIXES):
+            if file.lower().endswith(_FOUND_SUFFIXES):
                 usable += 1
-                add(Input(str(path), path, path.relative_to(root), is_jsonl(file)))
-    if html:
-        found.notes.append(f"{spec}: skipped {html} HTML file(s); HTML input is not supported yet")
+                add(Input(str(path), path, path.relative_to(root), is_jsonl(file), _is_html(file)))
     if not usable:
-        found.errors.append((spec, "no .txt, .jsonl or .jsonl.gz files in this directory"))
+        found.errors.append((spec, "no .txt, .html, .htm, .jsonl or .jsonl.gz files in this directory"))
 
 
 def _same(path: Path, resolved: Path | None) -> bool:
@@ -199,7 +194,7 @@ def _is_directory(output: str, several: bool) -> bool:
 def _output_rel(item: Input, explain: bool) -> PurePath:
     if explain and not item.jsonl:
         return item.rel.with_name(item.rel.stem + ".explain.jsonl")
-    return item.rel
+    return item.rel.with_suffix(".txt") if item.html else item.rel
 
 
 def _refuse_overwrites(inputs: Sequence[Input], plan: Plan) -> None:
@@ -234,14 +229,15 @@ class Doc:
     record: dict[str, Any] | None = None
     raw: str = ""
     error: str = ""
+    html: bool = False
 
     @property
     def name(self) -> str:
         return f"{self.input.name}:{self.line}" if self.line else self.input.name
 
     @property
-    def task(self) -> tuple[str, str | None] | None:
-        return None if self.text is None else (self.text, self.url)
+    def task(self) -> tuple[str, str | None, bool] | None:
+        return None if self.text is None else (self.text, self.url, self.html)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,12 +248,19 @@ class End:
     error: str = ""
 
 
-def documents(inputs: Iterable[Input], text_key: str = "text", url_key: str = "url") -> Iterator[Doc | End]:
-    """Every document of every input in order, each input followed by its `End`."""
+def documents(
+    inputs: Iterable[Input], text_key: str = "text", url_key: str = "url", html_key: str | None = None
+) -> Iterator[Doc | End]:
+    """Every document of every input in order, each input followed by its `End`.
+
+    HTML files (and JSONL records read from `html_key`) are marked `html` for the HTML path.
+    """
     for item in inputs:
         try:
             if item.jsonl:
-                yield from _records(item, text_key, url_key)
+                yield from _records(item, html_key or text_key, url_key, html=html_key is not None)
+            elif item.html:
+                yield Doc(item, read_html(item), html=True)
             else:
                 yield Doc(item, read_text(item))
         except InputError as error:
@@ -279,6 +282,19 @@ def read_text(item: Input) -> str:
     return _decode(data)
 
 
+def read_html(item: Input) -> str:
+    """A page's text, decoded by its byte-order mark, declared charset or detection."""
+    from .html.decode import decode  # the HTML path is imported only when HTML comes in
+
+    if item.path is None:
+        buffer = getattr(sys.stdin, "buffer", None)
+        return decode(buffer.read()) if buffer is not None else sys.stdin.read()
+    try:
+        return decode(item.path.read_bytes())
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+
+
 def _decode(data: bytes) -> str:
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes)")
@@ -288,19 +304,19 @@ def _decode(data: bytes) -> str:
         raise InputError(f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
 
 
-def _records(item: Input, text_key: str, url_key: str) -> Iterator[Doc]:
+def _records(item: Input, text_key: str, url_key: str, html: bool = False) -> Iterator[Doc]:
     assert item.path is not None
     opener = gzip.open if item.name.lower().endswith(".gz") else open
     try:
         with opener(item.path, "rb") as stream:
             for number, line in enumerate(stream, 1):
                 if line.strip():
-                    yield parse_record(item, number, line.rstrip(b"\r\n"), text_key, url_key)
+                    yield parse_record(item, number, line.rstrip(b"\r\n"), text_key, url_key, html)
     except (OSError, EOFError, zlib.error) as error:
         raise InputError(getattr(error, "strerror", None) or str(error) or type(error).__name__) from None
 
 
-def parse_record(item: Input, number: int, line: bytes, text_key: str, url_key: str) -> Doc:
+def parse_record(item: Input, number: int, line: bytes, text_key: str, url_key: str, html: bool = False) -> Doc:
     """One JSONL line as a document, or as an error that still yields one output record."""
     try:
         raw = line.decode("utf-8")
@@ -320,7 +336,7 @@ def parse_record(item: Input, number: int, line: bytes, text_key: str, url_key: 
         problem = f"the {text_key!r} field is {_json_type(text)}, not a string"
         return Doc(item, None, line=number, record=record, error=problem)
     url = record.get(url_key)
-    return Doc(item, text, url if isinstance(url, str) else None, number, record)
+    return Doc(item, text, url if isinstance(url, str) else None, number, record, html=html)
 
 
 def _json_type(value: Any) -> str:

@@ -125,7 +125,7 @@ def test_non_utf8_and_binary_files_are_reported_and_not_written(articles: Path, 
 def test_empty_directory_is_an_error(tmp_path: Path, capsys) -> None:
     (tmp_path / "empty").mkdir()
     assert cli.main([str(tmp_path / "empty")]) == 3
-    assert "no .txt, .jsonl or .jsonl.gz files" in capsys.readouterr().err
+    assert "no .txt, .html, .htm, .jsonl or .jsonl.gz files" in capsys.readouterr().err
 
 
 def test_check_exit_codes_and_writes_nothing(articles: Path, tmp_path: Path, capsys) -> None:
@@ -268,3 +268,52 @@ def test_readme_command_runs_as_a_module(articles: Path, tmp_path: Path) -> None
     assert run.stdout == ""
     assert (tmp_path / "out" / NAMES[0]).read_text(encoding="utf-8") == clean(source(NAMES[0]))
     assert (tmp_path / "out" / "more" / NAMES[1]).exists()
+
+
+# HTML input -------------------------------------------------------------------------------------
+
+PAGE = DATA / "page.html"
+PAGE_PARAGRAPH = "The plan raises spending on buses by a fifth and sets aside money for three new libraries."
+
+
+def test_html_file_goes_through_the_html_path(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([str(PAGE)]) == 0
+    out = capsys.readouterr().out
+    assert PAGE_PARAGRAPH in out
+    assert "Share this article" not in out and "Home" not in out and "<p>" not in out
+
+
+def test_html_on_stdin_needs_input_format(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", stdio.TextIOWrapper(stdio.BytesIO(PAGE.read_bytes()), encoding="utf-8"))
+    assert cli.main(["--input-format", "html"]) == 0
+    out = capsys.readouterr().out
+    assert PAGE_PARAGRAPH in out and "<article>" not in out
+
+
+def test_html_explain_lists_pruned_nodes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([str(PAGE), "--explain"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert {"removals", "metadata", "pruned"} <= set(record)
+    assert any(node["reason"] for node in record["pruned"])
+
+
+def test_html_in_a_tree_is_written_as_text(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "page.html").write_bytes(PAGE.read_bytes())
+    assert cli.main([str(tree), "-o", str(tmp_path / "out") + "/"]) == 0
+    assert PAGE_PARAGRAPH in (tmp_path / "out" / "page.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_jsonl_html_key(tmp_path: Path, jobs: str) -> None:
+    source = tmp_path / "pages.jsonl"
+    html = PAGE.read_text("utf-8")
+    source.write_text(
+        json.dumps({"id": 1, "html": html, "url": "https://herald.example/a"}) + "\n{broken\n", "utf-8"
+    )
+    target = tmp_path / "out.jsonl"
+    assert cli.main([str(source), "--html-key", "html", "-o", str(target), "-j", jobs]) == 3
+    first, second = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+    assert first["html"] == html and PAGE_PARAGRAPH in first["text"]
+    assert "error" in second and second["raw"] == "{broken"

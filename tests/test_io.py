@@ -42,13 +42,12 @@ def test_directory_is_walked_in_order_and_mirrored_relative_to_it(tmp_path: Path
     assert found.several and not found.errors
 
 
-def test_html_is_skipped_in_directories_and_refused_when_named(tmp_path: Path) -> None:
+def test_html_files_are_found_and_marked_for_the_html_path(tmp_path: Path) -> None:
     write(tmp_path / "d" / "page.html", "<p>x</p>")
     write(tmp_path / "d" / "a.txt")
-    found = io.find_inputs([str(tmp_path / "d"), str(tmp_path / "d" / "page.html")])
-    assert [i.name for i in found.inputs] == [str(tmp_path / "d" / "a.txt")]
-    assert any("skipped 1 HTML file" in note for note in found.notes)
-    assert found.errors == [(str(tmp_path / "d" / "page.html"), "HTML input is not supported yet")]
+    found = io.find_inputs([str(tmp_path / "d")])
+    assert [(PurePath(i.name).name, i.html) for i in found.inputs] == [("a.txt", False), ("page.html", True)]
+    assert not found.errors and not found.notes
 
 
 def test_missing_empty_and_unmatched_inputs_are_errors(tmp_path: Path) -> None:
@@ -57,7 +56,7 @@ def test_missing_empty_and_unmatched_inputs_are_errors(tmp_path: Path) -> None:
     assert not found.inputs
     reasons = [reason for _, reason in found.errors]
     assert reasons[0] == "no such file or directory"
-    assert "no .txt, .jsonl or .jsonl.gz files" in reasons[1]
+    assert "no .txt, .html, .htm, .jsonl or .jsonl.gz files" in reasons[1]
     assert reasons[2] == "no files match this pattern"
 
 
@@ -146,7 +145,7 @@ def test_parse_record(line: bytes, error: str, keeps_record: bool) -> None:
         assert error in doc.error and doc.text is None
         assert keeps_record or doc.raw.startswith(line[:3].decode())
     else:
-        assert doc.task == ("ok", "https://x.org")
+        assert doc.task == ("ok", "https://x.org", False)
 
 
 def test_text_files_must_be_utf8_without_nul_bytes(tmp_path: Path) -> None:

@@ -14,6 +14,12 @@ REASONS = whole_line_reasons("widgets")
 OPENERS = pattern("widget_blocks", "openers")
 _TERMINAL = (".", "!", "?", "”", '"')
 _SENTENCE_WORDS = 12
+# Decoration between sections: "* * *", "___", "• • •". Code lines such as "});" are not.
+_DECORATION = frozenset("*-_=~•·.–—#+◆■□●○ ")
+
+
+def _separator(text: str) -> str | None:
+    return "separator" if set(text) <= _DECORATION else None
 
 
 def widget_reason(line: Line, max_words: int) -> str | None:
@@ -44,7 +50,7 @@ class Widgets(Filter):
         found: dict[int, str] = {}
         for position, line in enumerate(lines):
             if line.text:
-                reason = widget_reason(line, self.max_words) if line.key else "separator"
+                reason = widget_reason(line, self.max_words) if line.key else _separator(line.text)
                 if reason:
                     found[position] = reason
         for block in _blocks(lines):
