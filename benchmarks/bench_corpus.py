@@ -389,6 +389,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--results", help="file name in benchmarks/results/ (default bench_corpus[_quick].json)")
     return parser.parse_args(argv)
 
 
@@ -419,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             results["memory"] = memory(corpus, profile, args.memory_mb, workdir, args.memory_jobs.split(","))
     results["loadavg_at_end"] = os.getloadavg()
     RESULTS.mkdir(exist_ok=True)
-    name = "bench_corpus_quick.json" if args.quick else "bench_corpus.json"
+    name = args.results or ("bench_corpus_quick.json" if args.quick else "bench_corpus.json")
     (RESULTS / name).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", "utf-8")
     sys.stdout.write(report(results))
     return 0

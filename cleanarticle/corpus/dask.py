@@ -1,13 +1,16 @@
 """Site profiles and cleaning on a Dask cluster (extra `cleanarticle[dask]`: dask[bag], distributed).
 
+    import json
+    from cleanarticle import Pipeline
     from cleanarticle.corpus import Thresholds
     from cleanarticle.corpus import dask as corpus_dask
+    from cleanarticle.filters.site_boilerplate import SiteBoilerplate
 
-    with corpus_dask.connect("tcp://scheduler:8786") as client:   # or connect() for a local one
-        docs = corpus_dask.read_jsonl(["s3://crawl/part-*.jsonl.gz"])
-        profiles = corpus_dask.build_profiles(docs, Thresholds())
-        cleaned = corpus_dask.clean_bag(docs, Pipeline.default().enable(SiteBoilerplate(profile=profiles)))
-        cleaned.map(json.dumps).to_textfiles("s3://clean/part-*.jsonl.gz")
+    with corpus_dask.connect("tcp://scheduler:8786"):           # or connect() for a local cluster
+        lines = corpus_dask.read_jsonl(["s3://crawl/part-*.jsonl.gz"])
+        profiles = corpus_dask.build_profiles(corpus_dask.documents(lines), Thresholds())
+        pipeline = Pipeline.default().enable(SiteBoilerplate(profile=profiles))
+        corpus_dask.clean_bag(lines, pipeline).map(json.dumps).to_textfiles("s3://clean/part-*.jsonl.gz")
 
 Profiles are counted with the same pure functions as on one machine (`count`): each partition
 counts its documents, the counts are split into buckets by hash and each bucket is merged on
@@ -58,27 +61,31 @@ def connect(address: str | None = None, workers: int = 2) -> Iterator[Client]:
     """A client of the scheduler at `address`, or of a local cluster of `workers` processes
     (one thread each, bound to 127.0.0.1, no dashboard) that is closed on exit.
 
-    The local workers run without Dask's statistical profiler, which samples the running
-    thread's stack every 10 ms and slows pure-Python cleaning by about 40 %; start the workers
-    of a cluster of your own with DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False for the same.
+    Two defaults of Dask's are turned off here. Its low-level message log keeps the last 1000
+    messages below 1 MB, our chunks of documents among them, which grows this process by a few
+    hundred MB. Its statistical profiler samples each worker's running thread every 10 ms and
+    slows pure-Python cleaning by about 40 %: start the workers of a cluster of your own with
+    DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False for the same effect there.
     """
     distributed = require("distributed")
-    if address:
-        with distributed.Client(address) as client:
+    settings = {"distributed.admin.low-level-log-length": 0, "distributed.worker.profile.enabled": False}
+    with require("dask").config.set(settings):
+        if address:
+            with distributed.Client(address) as client:
+                yield client
+            return
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Port .* is already in use", UserWarning)  # 8787 busy: another port
+            cluster = distributed.LocalCluster(
+                n_workers=max(workers, 1),
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+        with cluster, distributed.Client(cluster) as client:
             yield client
-        return
-    with warnings.catch_warnings(), require("dask").config.set({"distributed.worker.profile.enabled": False}):
-        warnings.filterwarnings("ignore", "Port .* is already in use", UserWarning)  # 8787 busy: another port
-        cluster = distributed.LocalCluster(
-            n_workers=max(workers, 1),
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
-    with cluster, distributed.Client(cluster) as client:
-        yield client
 
 
 # Reading -------------------------------------------------------------------------------------
