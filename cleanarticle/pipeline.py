@@ -10,6 +10,7 @@ import dataclasses
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from . import registry
@@ -165,7 +166,7 @@ class Pipeline:
             if isinstance(step, Normalizer):
                 continue
             if len(view.lines) != live.count(True):
-                view = View(source, tuple(line for line, alive in zip(lines, live) if alive), url)
+                view = View(source, tuple(compress(lines, live)), url)
             for removal in step.find(view):
                 if not 0 <= removal.start < removal.end <= len(source):
                     raise ValueError(f"filter {step.name!r} returned a span outside the text: {removal}")
@@ -176,6 +177,6 @@ class Pipeline:
                         live[index] = False
                     index += 1
         removals.sort(key=lambda r: r.start)
-        kept = [line for line, alive in zip(lines, live) if alive]
+        kept = list(compress(lines, live))
         metadata = extract(source, kept, removals)
         return CleanResult(apply_removals(source, removals), source, tuple(removals), metadata)

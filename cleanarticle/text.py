@@ -19,6 +19,9 @@ _SPACES = regex.compile(r"\s{2,}|[^\S ]")
 _COMMON_EDGE = " .,;:!?\"'“”‘’«»()[]*-–—•·|/…#>"
 
 
+_new_line = tuple.__new__  # Line(...) without the named tuple's Python-level __new__
+
+
 def trim(text: str) -> str:
     """`text` without punctuation at either end and with single spaces: "* Note: x." → "Note: x"."""
     core = text.strip(_COMMON_EDGE)
@@ -47,21 +50,33 @@ def line_key(text: str) -> str:
 
 
 def split_lines(source: str) -> tuple[Line, ...]:
-    """Split on "\\n" and keep each line's offsets; a final line without newline counts too."""
+    """Split on "\\n" and keep each line's offsets; a final line without newline counts too.
+
+    The hot loop of every document: the source is split and lower-cased once, in C, and a
+    line's key skips `trim`'s slow path when the whole source has single spaces and no
+    control characters (what the whitespace normalizer leaves).
+    """
+    if not source:
+        return ()
+    texts = source.split("\n")
+    if texts[-1] == "":
+        texts.pop()  # the source ends with a newline: no line after it
+    lowered = source.lower()
+    lows = lowered.split("\n") if len(lowered) == len(source) else [text.lower() for text in texts]
+    plain = "  " not in source and source.replace("\n", " ").isprintable()
     lines: list[Line] = []
     start = 0
     size = len(source)
-    index = 0
-    while start < size:
-        end = source.find("\n", start)
-        stop = end + 1 if end >= 0 else size
-        if end < 0:
-            end = size
-        text = source[start:end]
-        words = text.count(" ") + 1 if text else 0  # the source has single spaces
-        lines.append(Line(index, start, end, stop, text, line_key(text), words))
-        index += 1
-        start = stop
+    for index, text in enumerate(texts):
+        end = start + len(text)
+        key, words = "", 0
+        if text:
+            key = lows[index].strip(_COMMON_EDGE)
+            if not (plain and key and key[0].isalnum() and key[-1].isalnum()):
+                key = trim(lows[index])
+            words = text.count(" ") + 1  # the source has single spaces
+        lines.append(_new_line(Line, (index, start, end, min(end + 1, size), text, key, words)))
+        start = end + 1
     return tuple(lines)
 
 

@@ -269,6 +269,8 @@ CASES += table(
         "Posted by the army on the border, the soldiers waited for orders.",
         "Berlin, the capital, had its hottest June day since records began.",
         "Staff and students protested outside the university on Monday.",
+        "Monday",  # a live blog's day heading: a day name with no number or label
+        "March",
     ],
 )
 

@@ -6,8 +6,10 @@ block filters override `find` and use `View.remove` to turn a run of lines into 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import ClassVar
 
 from ..text import spans_of
@@ -21,14 +23,7 @@ class View:
     source: str
     lines: tuple[Line, ...]
     url: str | None = None
-    _before: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        before, total = [], 0
-        for line in self.lines:
-            before.append(total)
-            total += line.stop - line.start
-        object.__setattr__(self, "_before", (*before, total))
+    _before: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def content(self) -> list[int]:
         """Positions (in `lines`) of the non-blank lines."""
@@ -40,7 +35,19 @@ class View:
         Measured over the lines still live, so a block that an earlier filter removed does
         not push the rest of the text towards the top.
         """
-        return self._before[position] / (self._before[-1] or 1)
+        before = self._offsets()
+        return before[position] / (before[-1] or 1)
+
+    def tail_start(self, fraction: float) -> int:
+        """The first position whose `fraction` is at least `fraction` (len(lines) if none)."""
+        before = self._offsets()
+        return bisect_left(before, fraction * (before[-1] or 1), 0, len(self.lines))
+
+    def _offsets(self) -> list[int]:
+        """Live characters before each line, then the total; built on first use."""
+        if not self._before:
+            self._before.extend(accumulate((line.stop - line.start for line in self.lines), initial=0))
+        return self._before
 
 
 def remove(lines: Iterable[Line], filter: str, reason: str, detail: str = "") -> Iterator[Removal]:

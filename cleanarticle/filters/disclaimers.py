@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
 from ..registry import register
-from ..types import Line
-from .base import LineFilter, View
-from .phrases import reasons
+from ..types import Line, Removal
+from .base import Filter, View
+from .phrases import Floating, reasons
 
 REASONS = reasons("disclaimers")
 ANYWHERE = reasons("legal_anywhere")
@@ -19,7 +20,7 @@ _NAMES_SOMEONE = regex.compile(r"\b(?i:by|from|von|par|por)\s+(?:\p{Lu}|(?i:dpa|
 
 @register("disclaimers")
 @dataclass(frozen=True, slots=True)
-class Disclaimers(LineFilter):
+class Disclaimers(Filter):
     """Legal and editorial small print, in the tail of the text (cookie notices anywhere).
 
     Removes: "Disclaimer: For information purposes only.",
@@ -31,15 +32,23 @@ class Disclaimers(LineFilter):
     max_words: int = 120
     max_copyright_words: int = 12
 
-    def check_line(self, line: Line, position: int, view: View) -> str | None:
-        if line.words > self.max_words:
-            return None
-        if view.fraction(position) >= self.tail_fraction:
-            if line.text.startswith("©") and line.words <= self.max_copyright_words:
-                return "copyright"
-            reason = REASONS.find(line.key)
-            if reason == "credits_line" and not _NAMES_SOMEONE.search(line.text):
-                reason = None  # "Reporting by local journalists has been cut ..." is prose
+    def find(self, view: View) -> Iterator[Removal]:
+        lines = view.lines
+        tail = view.tail_start(self.tail_fraction)
+        # The phrases found anywhere in the tail: each line is then searched for those only.
+        floating = REASONS.floating_in("\n".join(line.key for line in lines[tail:]))
+        for position, line in enumerate(lines):
+            if not line.text or line.words > self.max_words:
+                continue
+            reason = self._tail_reason(line, floating) if position >= tail else None
+            reason = reason or ANYWHERE.find(line.key)
             if reason:
-                return reason
-        return ANYWHERE.find(line.key)
+                yield Removal(line.start, line.stop, self.name, reason)
+
+    def _tail_reason(self, line: Line, floating: Floating) -> str | None:
+        if line.text.startswith("©") and line.words <= self.max_copyright_words:
+            return "copyright"
+        reason = REASONS.find(line.key, floating)
+        if reason == "credits_line" and not _NAMES_SOMEONE.search(line.text):
+            return None  # "Reporting by local journalists has been cut ..." is prose
+        return reason

@@ -63,7 +63,11 @@ def is_timestamp(text: str) -> bool:
         return False
     if any(not t.isdigit() and t not in _DATE_FILLER for t in tokens):
         return False
-    dated = any(t in _MONTHS or t in _WEEKDAYS for t in tokens)
+    # A day or month name counts with a number or a label ("Updated Monday"), not alone:
+    # "May", "Monday a" are headings as often as they are dates.
+    dated = any(t in _MONTHS or t in _WEEKDAYS for t in tokens) and any(
+        t.isdigit() or t in _STAMP_LABELS for t in tokens
+    )
     return dated or bool(_NUMERIC_DATE.search(text) or _RELATIVE_TIME.search(text))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -23,30 +24,33 @@ AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
 # Prose ends in a full stop; headlines often end in "?" or "!", so those do not count.
 _PROSE_END = (".", ".”", '."', ".»", ".’")
 _PROSE_WORDS = 15
+_ANCHOR_WORDS = 10  # an author or time line is never longer
 
 
 class _TailStats:
     """Counts over every suffix of the content lines, so each marker is judged in O(1)."""
 
     def __init__(self, lines: tuple[Line, ...], content: list[int], max_words: int) -> None:
-        size = len(content)
-        self.kinds = [anchor_kind(lines[p]) for p in content]
-        self.anchors = [0] * (size + 1)
-        self.sentences = [0] * (size + 1)
-        self.prose = [0] * (size + 1)
-        self.too_long = [False] * (size + 1)
-        for n in range(size - 1, -1, -1):
-            line = lines[content[n]]
-            self.anchors[n] = self.anchors[n + 1] + (self.kinds[n] is not None)
-            self.sentences[n] = self.sentences[n + 1] + line.text.endswith(_PROSE_END)
-            self.prose[n] = self.prose[n + 1] + (line.words >= _PROSE_WORDS and line.text.endswith(_PROSE_END))
-            self.too_long[n] = self.too_long[n + 1] or line.words > max_words
-        self.size = size
+        body = [lines[p] for p in content]
+        self.kinds = [anchor_kind(line) if line.words <= _ANCHOR_WORDS else None for line in body]
+        ends = [line.text.endswith(_PROSE_END) for line in body]
+        self.anchors = _suffix_sums([kind is not None for kind in self.kinds])
+        self.sentences = _suffix_sums(ends)
+        self.prose = _suffix_sums([end and line.words >= _PROSE_WORDS for end, line in zip(ends, body)])
+        self.too_long = _suffix_sums([line.words > max_words for line in body])
+        self.size = len(body)
 
     def after(self, n: int) -> tuple[int, int, int, int, bool]:
         """(lines, anchors, sentences, prose paragraphs, any too long) after the n-th content line."""
         i = n + 1
-        return self.size - i, self.anchors[i], self.sentences[i], self.prose[i], self.too_long[i]
+        return self.size - i, self.anchors[i], self.sentences[i], self.prose[i], self.too_long[i] > 0
+
+
+def _suffix_sums(values: list[bool]) -> list[int]:
+    """`sums[n]` = how many of `values[n:]` are true; one more entry (0) at the end."""
+    sums = list(accumulate(reversed(values), initial=0))
+    sums.reverse()
+    return sums
 
 
 def _is_marker(line: Line) -> bool:
@@ -57,7 +61,7 @@ def anchor_kind(line: Line) -> str | None:
     """"author" or "time" for the lines that recur once per teaser, else None."""
     if line.words <= 6 and AUTHOR.match(line.text):
         return "author"
-    if line.words <= 10 and is_timestamp(line.text):
+    if line.words <= _ANCHOR_WORDS and is_timestamp(line.text):
         return "time"
     return None
 

@@ -54,8 +54,8 @@ class Widgets(Filter):
                 if reason:
                     found[position] = reason
         for block in _blocks(lines):
-            if any(OPENERS.match(lines[p].key) for p in block) and all(
-                p in found or self._label(lines[p]) for p in block
+            if all(p in found or self._label(lines[p]) for p in block) and any(
+                OPENERS.match(lines[p].key) for p in block
             ):
                 for p in block:
                     found.setdefault(p, "newsletter_block")

@@ -11,12 +11,16 @@ unless they need the `regex` module (reverse matching, Unicode upper-case classe
 from __future__ import annotations
 
 import re
+import unicodedata
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
 import regex
+
+from .heads import first_chars, head, heads
 
 _FLAGS = regex.IGNORECASE
 Compiled = re.Pattern[str] | regex.Pattern[str]
@@ -26,13 +30,19 @@ _CLASSES = (("\\p{L}\\p{N}", "\\w"), ("\\p{L}", "\\w"), ("\\p{N}", "\\d"))
 
 def compile_phrases(body: str) -> re.Pattern[str] | regex.Pattern[str]:
     """Case-insensitive pattern: `re` when its syntax allows, else the `regex` module."""
-    if "(?r)" not in body:
-        translated = body
-        for unicode_class, spelling in _CLASSES:
-            translated = translated.replace(unicode_class, spelling)
-        if "\\p{" not in translated:
-            return re.compile(translated, re.IGNORECASE)
+    translated = _in_re_syntax(body)
+    if translated is not None:
+        return re.compile(translated, re.IGNORECASE)
     return regex.compile(body, _FLAGS)
+
+
+def _in_re_syntax(body: str) -> str | None:
+    """`body` spelt for the standard `re` module, or None when it needs `regex`."""
+    if "(?r)" in body:
+        return None
+    for unicode_class, spelling in _CLASSES:
+        body = body.replace(unicode_class, spelling)
+    return None if "\\p{" in body else body
 
 
 @cache
@@ -66,94 +76,76 @@ def _union(entries: tuple[str, ...]) -> str:
     return "|".join(f"(?:{e})" for e in entries) or "(?!)"
 
 
-_LITERAL = frozenset("abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüßñ'’ ")
-
-
-def _alternatives(group: str) -> list[str] | None:
-    """Split "a|b(c|d)|e" at its top level; None on unbalanced text."""
-    parts, depth, start = [], 0, 0
-    for i, char in enumerate(group):
-        if char == "\\":
-            continue
-        depth += (char == "(") - (char == ")")
-        if depth < 0:
-            return None
-        if char == "|" and depth == 0:
-            parts.append(group[start:i])
-            start = i + 1
-    parts.append(group[start:])
-    return parts
-
-
-def prefixes(entry: str) -> frozenset[str] | None:
-    """The first characters every match of `entry` can begin with, or None if unknown.
-
-    "share( this)?" → {"s"}; "(share|tweet)" and "share|tweet" → {"s", "t"};
-    "(\\d+ )?min" → the digits and "m"; ".{0,40}x" → None.
-    """
-    parts = _alternatives(entry)
-    if not parts or not entry:
-        return None
-    if len(parts) > 1:
-        return _union_of(parts)
-    if entry.startswith("(") and not entry.startswith("(?"):
-        depth = 0
-        end = 0
-        for end, char in enumerate(entry):
-            depth += (char == "(") - (char == ")")
-            if depth == 0:
-                break
-        inner = _alternatives(entry[1:end])
-        found = _union_of(inner) if inner else None
-        quantifier = entry[end + 1 : end + 2]
-        if found is None or quantifier == "{":
-            return None
-        if quantifier in ("?", "*"):
-            rest = prefixes(entry[end + 2 :])
-            return None if rest is None else found | rest
-        return found
-    if entry.startswith("\\d") and entry[2:3] not in ("?", "*", "{"):
-        return _DIGITS
-    if entry[0] in _LITERAL and entry[1:2] not in ("?", "*", "{"):
-        return frozenset(entry[0])
-    return None
-
-
-_DIGITS = frozenset("0123456789")
-
-
-def _union_of(parts: list[str]) -> frozenset[str] | None:
-    found: set[str] = set()
-    for part in parts:
-        starts = prefixes(part)
-        if starts is None:
-            return None
-        found |= starts
-    return frozenset(found)
-
-
 class Dispatch:
-    """Entries bucketed by their first character, so a string is tried only against the
-    entries that can start the way it does (plus those whose start is unknown).
+    """Entries bucketed by the first word (else the first character) they can start with, so
+    a string is tried only against the entries that can start the way it does.
 
     `entries` are (group name or None, pattern); entries sharing a name form one named group.
-    Matching is case-insensitive; the string is lower-cased to pick its bucket.
+    Matching is case-insensitive; the string is lower-cased to pick its bucket. A word's
+    pattern is compiled the first time a string starts with that word.
     """
 
     def __init__(self, entries: list[tuple[str | None, str]], suffix: str = "") -> None:
-        buckets: dict[str, list[tuple[str | None, str]]] = {}
-        anywhere: list[tuple[str | None, str]] = []
-        for item in entries:
-            starts = prefixes(item[1])
-            if starts is None:
-                anywhere.append(item)
-            for start in starts or ():
-                buckets.setdefault(start, []).append(item)
-        self._buckets = {k: _grouped(v + anywhere, suffix) for k, v in buckets.items()}
-        self._anywhere = _grouped(anywhere, suffix)
+        rank: dict[str | None, int] = {}
+        for name, _ in entries:
+            rank.setdefault(name, len(rank))
+        # A name's entries side by side: every bucket then tries the names in one order.
+        self._entries = entries = sorted(entries, key=lambda item: rank[item[0]])
+        self._suffix = suffix
+        self._starts = [_first_chars_of(entry) for _, entry in entries]
+        self._heads = [_heads_of(entry, suffix == "$") for _, entry in entries]
+        self._known: frozenset[str] = frozenset().union(*(h for h in self._heads if h))
+        self._words: dict[str, Compiled] = {}
+        self._chars: dict[str, Compiled] = {}  # the bucket of each first character seen
+        unknown = [i for i, found in enumerate(self._heads) if found is None]
+        chars = {char for i in unknown for char in self._starts[i] or ()}
+        self._buckets = {char: self._compile(i for i in unknown if self._can_start(i, char)) for char in chars}
+        self._anywhere = self._compile(i for i in unknown if self._starts[i] is None)
 
     def match(self, text: str):  # noqa: ANN201  (an re or regex Match, or None)
-        return self._buckets.get(text[:1].lower(), self._anywhere).match(text)
+        word = head(text)
+        if word in self._known:
+            pattern = self._words.get(word) or self._word_pattern(word)
+        else:
+            char = word[:1] or text[:1].lower()
+            pattern = self._chars.get(char) or self._char_pattern(char)
+        return pattern.match(text)
+
+    def _char_pattern(self, char: str) -> Compiled:
+        pattern = self._chars[char] = self._buckets.get(_first(char), self._anywhere)
+        return pattern
+
+    def _word_pattern(self, word: str) -> Compiled:
+        first = _first(word)
+        pattern = self._compile(
+            i for i, found in enumerate(self._heads) if (word in found if found else self._can_start(i, first))
+        )
+        self._words[word] = pattern
+        return pattern
+
+    def _can_start(self, index: int, char: str) -> bool:
+        starts = self._starts[index]
+        return starts is None or char in starts
+
+    def _compile(self, indices: Iterable[int]) -> Compiled:
+        return _grouped([self._entries[i] for i in indices], self._suffix)
+
+
+def _first(text: str) -> str:
+    """The bucket of `text`'s first character: any decimal digit is filed as its ASCII one,
+    since `\\d` matches "٣" as it matches "3"."""
+    char = text[:1]
+    return str(unicodedata.decimal(char)) if char.isdecimal() else char
+
+
+def _heads_of(entry: str, whole: bool) -> frozenset[str] | None:
+    translated = _in_re_syntax(entry)
+    return None if translated is None else heads(translated, whole)
+
+
+def _first_chars_of(entry: str) -> frozenset[str] | None:
+    translated = _in_re_syntax(entry)
+    return None if translated is None else first_chars(translated)
 
 
 def _grouped(entries: list[tuple[str | None, str]], suffix: str) -> Compiled:
@@ -215,36 +207,62 @@ def hint(entry: str) -> str | None:
     return best.lower() if len(best) >= 4 else None
 
 
+# A floating entry: (reason, a literal every match contains or None, pattern).
+Floating = tuple[tuple[str, str | None, Compiled], ...]
+
+
 @dataclass(frozen=True)
 class Reasons:
     """A section whose keys are reason codes, compiled for fast line tests."""
 
     anchored: Dispatch
-    floating: tuple[tuple[str, str | None, Compiled], ...]
+    floating: Floating
+    ending: tuple[tuple[str, Compiled], ...] = ()
 
-    def find(self, key: str) -> str | None:
-        """The reason of the first entry found in `key` (a lower-cased line key), or None."""
+    def find(self, key: str, floating: Floating | None = None) -> str | None:
+        """The reason of the first entry found in `key` (a lower-cased line key), or None.
+
+        `floating`: the floating entries to try (default all), from `floating_in`.
+        """
         match = self.anchored.match(key)
         if match:
             return match.lastgroup
-        for reason, needle, compiled in self.floating:
+        for reason, compiled in self.ending:
+            if compiled.match(key):
+                return reason
+        for reason, needle, compiled in self.floating if floating is None else floating:
             if (needle is None or needle in key) and compiled.search(key):
                 return reason
         return None
 
+    def floating_in(self, text: str) -> Floating:
+        """The floating entries that can match somewhere in `text` (lower-cased keys).
+
+        One pass per entry over a whole block of lines, instead of one per line.
+        """
+        return tuple(entry for entry in self.floating if entry[1] is None or entry[1] in text)
+
 
 @cache
 def reasons(section: str) -> Reasons:
-    """`Reasons` for `section`: "^" entries join one anchored pattern, others float."""
+    """`Reasons` for `section`: "^" entries join one anchored pattern, others float.
+
+    A "^...$" entry that can start with any character ("^.{0,40}(editorial guidelines)$")
+    would be tried on every line from every start; it is matched in reverse instead, from
+    the end of the line, where it fails at once on most lines.
+    """
     anchored: list[tuple[str | None, str]] = []
     floating: list[tuple[str, str | None, Compiled]] = []
+    ending: list[tuple[str, Compiled]] = []
     for key in keys(section):
         for entry in words(section, key):
-            if entry.startswith("^"):
+            if entry.startswith("^") and entry.endswith("$") and _first_chars_of(entry[1:]) is None:
+                ending.append((key, compile_phrases(f"(?r){entry}")))
+            elif entry.startswith("^"):
                 anchored.append((key, entry[1:]))
             else:
                 floating.append((key, hint(entry), compile_phrases(entry)))
-    return Reasons(Dispatch(anchored), tuple(floating))
+    return Reasons(Dispatch(anchored), tuple(floating), tuple(ending))
 
 
 @cache

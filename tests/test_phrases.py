@@ -1,0 +1,96 @@
+"""Phrase matching: bucketing by first word or character finds exactly what one big pattern finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleanarticle.filters.image_residue import CREDIT_MARKS
+from cleanarticle.filters.phrases import Dispatch, _grouped, _in_re_syntax, keys, words
+from cleanarticle.filters.phrases.heads import head, heads
+
+SECTIONS = [
+    (section, key)
+    for section in ("widgets", "image_residue", "related", "metadata", "disclaimers", "legal_anywhere")
+    for key in keys(section)
+]
+LINES = [
+    "Share this article",
+    "share on x",
+    "The content presented above is for information only.",
+    "Copyright 2024 Acme Media. All rights reserved.",
+    "2024 Acme Media all rights reserved",
+    "Disclaimer: not advice",
+    "İstanbul bureau contributed",
+    "ſhare this",
+    "Related Articles",
+    "editorial guidelines",
+    "See our editorial guidelines",
+    "",
+    "©",
+    "don’t miss",
+    "the article was first published in print",
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "whole", "expected"),
+    [
+        ("(this|the) (article|post)", False, {"this", "the"}),
+        ("share( this)?", True, {"share"}),
+        ("share( this)?", False, None),  # "share" could be the start of "shared"
+        ("share( this)?\\b", False, {"share"}),
+        ("disclaimers?(:| |$)", False, {"disclaimer", "disclaimers"}),
+        ("(additional )?reporting by \\w", False, {"additional", "reporting"}),
+        ("unauthori[sz]ed use", False, {"unauthorised", "unauthorized"}),
+        ("\\d+ comments", False, None),
+        (".{0,40}(editorial guidelines)$", False, None),
+        ("\\*? ?the content", False, None),  # may start with "*", a non-word character
+        ("don’t miss", False, {"don"}),
+    ],
+)
+def test_heads(pattern: str, whole: bool, expected: set[str] | None) -> None:
+    found = heads(pattern, whole)
+    assert (None if found is None else set(found)) == expected
+
+
+def test_head_folds_what_ignorecase_matches() -> None:
+    assert head("İstanbul bureau") == "istanbul"
+    assert head("ſhare this") == "share"
+    assert head("Share: this") == "share"
+    assert head("© 2024") == ""
+
+
+def _entry_texts(section: str, key: str) -> st.SearchStrategy[str]:
+    """Strings that some entry of `section.key` matches, as written and re-cased, with a tail."""
+    spelt = [t for t in (_in_re_syntax(e.lstrip("^")) for e in words(section, key)) if t]
+    matches = st.one_of(*(st.from_regex(re.compile(t, re.IGNORECASE), fullmatch=True) for t in spelt))
+    tails = st.sampled_from(["", " and more", ": x", "s", "ed"])
+    cases = st.sampled_from([str, str.upper, str.title, str.capitalize])
+    return st.builds(lambda text, tail, case: case(text + tail), matches, tails, cases)
+
+
+@pytest.mark.parametrize(("section", "key"), SECTIONS, ids=[f"{s}.{k}" for s, k in SECTIONS])
+@pytest.mark.parametrize("suffix", ["$", ""])
+@given(data=st.data())
+def test_dispatch_agrees_with_one_pattern(section: str, key: str, suffix: str, data: st.DataObject) -> None:
+    entries = [(None, e.lstrip("^")) for e in words(section, key)]
+    dispatch, whole = Dispatch(entries, suffix), _grouped(entries, suffix)
+    text = data.draw(st.one_of(_entry_texts(section, key), st.sampled_from(LINES), st.text(max_size=30)))
+    assert bool(dispatch.match(text)) == bool(whole.match(text)), text
+
+
+def test_every_credit_tail_entry_needs_a_credit_mark() -> None:
+    """`has_credit_tail` skips lines without one of CREDIT_MARKS; each tail pattern needs one."""
+    for entry in words("image_residue", "credit_tails"):
+        assert any(mark in entry.replace("\\", "") for mark in CREDIT_MARKS), entry
+
+
+@given(st.data())
+def test_credit_tail_matches_hold_a_credit_mark(data: st.DataObject) -> None:
+    entry = data.draw(st.sampled_from([_in_re_syntax(e) for e in words("image_residue", "credit_tails")]))
+    text = data.draw(st.from_regex(re.compile(entry, re.IGNORECASE), fullmatch=True))  # type: ignore[arg-type]
+    assert any(mark in text for mark in CREDIT_MARKS)
