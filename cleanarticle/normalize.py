@@ -37,6 +37,8 @@ def fold(text: str) -> str:
     few whole-text checks; otherwise only the lines that need it are rebuilt. (`str.split`
     beats a regex here: `re` scans a non-ASCII text at ~50 ns a character.)
     """
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")  # the commonest stray space, at C speed
     if (
         text.replace("\n", " ").isprintable()  # false for every other space or control
         and "  " not in text

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import accumulate, repeat
+from operator import add
 
 import regex
 
@@ -19,7 +21,8 @@ _SPACES = regex.compile(r"\s{2,}|[^\S ]")
 _COMMON_EDGE = " .,;:!?\"'“”‘’«»()[]*-–—•·|/…#>"
 
 
-_new_line = tuple.__new__  # Line(...) without the named tuple's Python-level __new__
+_new_line = tuple.__new__
+_PLUS_ONE = (1).__add__  # Line(...) without the named tuple's Python-level __new__
 
 
 def trim(text: str) -> str:
@@ -52,32 +55,29 @@ def line_key(text: str) -> str:
 def split_lines(source: str) -> tuple[Line, ...]:
     """Split on "\\n" and keep each line's offsets; a final line without newline counts too.
 
-    The hot loop of every document: the source is split and lower-cased once, in C, and a
-    line's key skips `trim`'s slow path when the whole source has single spaces and no
-    control characters (what the whitespace normalizer leaves).
+    The hot loop of every document, written as whole-list operations that run in C: lines
+    are split and lower-cased once, and only the keys whose ends are not letters or digits
+    (or all keys of a source with odd spacing) go through `trim`'s slow path.
     """
-    if not source:
-        return ()
     texts = source.split("\n")
     if texts[-1] == "":
-        texts.pop()  # the source ends with a newline: no line after it
+        texts.pop()  # the source ends with a newline (or is empty): no line after it
+    count = len(texts)
     lowered = source.lower()
     lows = lowered.split("\n") if len(lowered) == len(source) else [text.lower() for text in texts]
+    keys = list(map(str.strip, lows, repeat(_COMMON_EDGE, count)))
     plain = "  " not in source and source.replace("\n", " ").isprintable()
-    lines: list[Line] = []
-    start = 0
-    size = len(source)
-    for index, text in enumerate(texts):
-        end = start + len(text)
-        key, words = "", 0
-        if text:
-            key = lows[index].strip(_COMMON_EDGE)
-            if not (plain and key and key[0].isalnum() and key[-1].isalnum()):
-                key = trim(lows[index])
-            words = text.count(" ") + 1  # the source has single spaces
-        lines.append(_new_line(Line, (index, start, end, min(end + 1, size), text, key, words)))
-        start = end + 1
-    return tuple(lines)
+    for index, key in enumerate(keys):
+        if key and not (plain and key[0].isalnum() and key[-1].isalnum()):
+            keys[index] = trim(lows[index])
+    sizes = list(map(len, texts))
+    stops = list(accumulate(map(_PLUS_ONE, sizes)))
+    starts = [0, *stops[:-1]]
+    if count and stops[-1] > len(source):
+        stops[-1] = len(source)
+    words = map(add, map(str.count, texts, repeat(" ", count)), map(bool, texts))  # single spaces
+    rows = zip(range(count), starts, map(add, starts, sizes), stops, texts, keys, words)
+    return tuple(map(_new_line, repeat(Line, count), rows))
 
 
 def spans_of(lines: Iterable[Line]) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from .phrases import words
 
 _TOKEN = regex.compile(r"\p{L}+|\p{N}+")
 _MAX_STAMP_CHARS = 160  # the longest timestamps, bilingual ones included, are far shorter
+_MAX_META_WORDS = 30  # no timestamp (24 tokens at most), dateline or byline (14 words) is longer
 _MONTHS = frozenset(words("metadata", "months"))
 _WEEKDAYS = frozenset(words("metadata", "weekdays"))
 _RELATIVE = frozenset(words("metadata", "relative"))
@@ -26,7 +27,8 @@ _AUTHOR_BIO = regex.compile(
     r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2}\s+(?:is|was|covers|writes|reports)\b.{0,160}$"
 )
 _NAME_HEAD = regex.compile(r"^(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s+")
-_DATE_FILLER = _MONTHS | _WEEKDAYS | _RELATIVE | _STAMP | {"st", "nd", "rd", "th", "of", "de", "der", "le", "el"}
+# Every word a timestamp may hold besides numbers.
+DATE_WORDS = _MONTHS | _WEEKDAYS | _RELATIVE | _STAMP | {"st", "nd", "rd", "th", "of", "de", "der", "le", "el"}
 _NUMERIC_DATE = regex.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s?[:h]\s?\d{2}|\b(?:19|20)\d{2}\b")
 _RELATIVE_TIME = regex.compile(
     r"\b(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b"
@@ -56,12 +58,12 @@ def is_timestamp(text: str) -> bool:
     if len(text) > _MAX_STAMP_CHARS:
         return False
     first = _TOKEN.search(text)
-    if first is None or not (first.group().isdigit() or first.group().lower() in _DATE_FILLER):
+    if first is None or not (first.group().isdigit() or first.group().lower() in DATE_WORDS):
         return False  # cheap rejection of most lines: every token must be a date word or number
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     if len(tokens) > 24:
         return False
-    if any(not t.isdigit() and t not in _DATE_FILLER for t in tokens):
+    if any(not t.isdigit() and t not in DATE_WORDS for t in tokens):
         return False
     # A day or month name counts with a number or a label ("Updated Monday"), not alone:
     # "May", "Monday a" are headings as often as they are dates.
@@ -211,6 +213,8 @@ class MetadataLines(Filter):
 
     @staticmethod
     def _reason(line: Line) -> str | None:
+        if line.words > _MAX_META_WORDS:
+            return None
         if is_timestamp(line.text) or is_stamp_label(line.text) or is_dateline(line.text):
             return "timestamp"
         if _WIRE_CREDIT.match(line.text):

@@ -11,8 +11,9 @@ import regex
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove
-from .metadata_lines import is_timestamp
+from .metadata_lines import DATE_WORDS, is_timestamp
 from .phrases import pattern, reasons, words
+from .phrases.heads import head, heads
 
 MARKERS = pattern("related", "markers")
 # Small print (copyright, disclaimers) may follow a teaser tail; the disclaimers filter takes it.
@@ -21,6 +22,7 @@ LABELS = pattern("related", "labels")
 # "MORE FROM FORBES", "More from Reuters": a marker naming a brand (capitalised), not a topic.
 BRAND_MORE = regex.compile(r"^(?i:more from|mehr von|plus de|más de)\s+\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,2}:?$")
 AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
+_AUTHOR_HEADS = heads(AUTHOR.pattern, whole=False)
 # Prose ends in a full stop; headlines often end in "?" or "!", so those do not count.
 _PROSE_END = (".", ".”", '."', ".»", ".’")
 _PROSE_WORDS = 15
@@ -28,22 +30,31 @@ _ANCHOR_WORDS = 10  # an author or time line is never longer
 
 
 class _TailStats:
-    """Counts over every suffix of the content lines, so each marker is judged in O(1)."""
+    """Counts over every suffix of the content lines, so each marker is judged in O(1).
+
+    The anchor kinds are always needed (for the teaser tail); the counts only once a marker
+    is found, so they are built on the first `after`.
+    """
 
     def __init__(self, lines: tuple[Line, ...], content: list[int], max_words: int) -> None:
-        body = [lines[p] for p in content]
-        self.kinds = [anchor_kind(line) if line.words <= _ANCHOR_WORDS else None for line in body]
-        ends = [line.text.endswith(_PROSE_END) for line in body]
-        self.anchors = _suffix_sums([kind is not None for kind in self.kinds])
-        self.sentences = _suffix_sums(ends)
-        self.prose = _suffix_sums([end and line.words >= _PROSE_WORDS for end, line in zip(ends, body)])
-        self.too_long = _suffix_sums([line.words > max_words for line in body])
-        self.size = len(body)
+        self.body = [lines[p] for p in content]
+        self.kinds = [anchor_kind(line) if line.words <= _ANCHOR_WORDS else None for line in self.body]
+        self.max_words = max_words
+        self.counts: tuple[list[int], ...] = ()
 
     def after(self, n: int) -> tuple[int, int, int, int, bool]:
         """(lines, anchors, sentences, prose paragraphs, any too long) after the n-th content line."""
+        if not self.counts:
+            ends = [line.text.endswith(_PROSE_END) for line in self.body]
+            self.counts = (
+                _suffix_sums([kind is not None for kind in self.kinds]),
+                _suffix_sums(ends),
+                _suffix_sums([end and line.words >= _PROSE_WORDS for end, line in zip(ends, self.body)]),
+                _suffix_sums([line.words > self.max_words for line in self.body]),
+            )
+        anchors, sentences, prose, too_long = self.counts
         i = n + 1
-        return self.size - i, self.anchors[i], self.sentences[i], self.prose[i], self.too_long[i] > 0
+        return len(self.body) - i, anchors[i], sentences[i], prose[i], too_long[i] > 0
 
 
 def _suffix_sums(values: list[bool]) -> list[int]:
@@ -58,10 +69,14 @@ def _is_marker(line: Line) -> bool:
 
 
 def anchor_kind(line: Line) -> str | None:
-    """"author" or "time" for the lines that recur once per teaser, else None."""
-    if line.words <= 6 and AUTHOR.match(line.text):
+    """"author" or "time" for the lines that recur once per teaser, else None.
+
+    The line's first word rules out most lines before any pattern runs.
+    """
+    word = head(line.key)
+    if line.words <= 6 and (_AUTHOR_HEADS is None or word in _AUTHOR_HEADS) and AUTHOR.match(line.text):
         return "author"
-    if line.words <= _ANCHOR_WORDS and is_timestamp(line.text):
+    if line.words <= _ANCHOR_WORDS and (word in DATE_WORDS or not word.isalpha()) and is_timestamp(line.text):
         return "time"
     return None
 

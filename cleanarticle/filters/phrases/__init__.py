@@ -11,12 +11,13 @@ unless they need the `regex` module (reverse matching, Unicode upper-case classe
 from __future__ import annotations
 
 import re
-import unicodedata
 import tomllib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 import regex
 
@@ -76,6 +77,9 @@ def _union(entries: tuple[str, ...]) -> str:
     return "|".join(f"(?:{e})" for e in entries) or "(?!)"
 
 
+_UNSEEN: Any = object()
+
+
 class Dispatch:
     """Entries bucketed by the first word (else the first character) they can start with, so
     a string is tried only against the entries that can start the way it does.
@@ -96,7 +100,7 @@ class Dispatch:
         self._heads = [_heads_of(entry, suffix == "$") for _, entry in entries]
         self._known: frozenset[str] = frozenset().union(*(h for h in self._heads if h))
         self._words: dict[str, Compiled] = {}
-        self._chars: dict[str, Compiled] = {}  # the bucket of each first character seen
+        self._chars: dict[str, Compiled | None] = {}  # the bucket of each first character seen
         unknown = [i for i, found in enumerate(self._heads) if found is None]
         chars = {char for i in unknown for char in self._starts[i] or ()}
         self._buckets = {char: self._compile(i for i in unknown if self._can_start(i, char)) for char in chars}
@@ -108,17 +112,22 @@ class Dispatch:
             pattern = self._words.get(word) or self._word_pattern(word)
         else:
             char = word[:1] or text[:1].lower()
-            pattern = self._chars.get(char) or self._char_pattern(char)
+            pattern = self._chars.get(char, _UNSEEN)
+            if pattern is _UNSEEN:
+                pattern = self._chars[char] = self._buckets.get(_first(char), self._anywhere)
+            if pattern is None:
+                return None  # no entry starts this way: skip the call into the regex engine
         return pattern.match(text)
-
-    def _char_pattern(self, char: str) -> Compiled:
-        pattern = self._chars[char] = self._buckets.get(_first(char), self._anywhere)
-        return pattern
 
     def _word_pattern(self, word: str) -> Compiled:
         first = _first(word)
-        pattern = self._compile(
-            i for i, found in enumerate(self._heads) if (word in found if found else self._can_start(i, first))
+        pattern = _grouped(
+            [
+                entry
+                for entry, found, starts in zip(self._entries, self._heads, self._starts)
+                if (word in found if found else starts is None or first in starts)
+            ],
+            self._suffix,
         )
         self._words[word] = pattern
         return pattern
@@ -127,8 +136,9 @@ class Dispatch:
         starts = self._starts[index]
         return starts is None or char in starts
 
-    def _compile(self, indices: Iterable[int]) -> Compiled:
-        return _grouped([self._entries[i] for i in indices], self._suffix)
+    def _compile(self, indices: Iterable[int]) -> Compiled | None:
+        entries = [self._entries[i] for i in indices]
+        return _grouped(entries, self._suffix) if entries else None
 
 
 def _first(text: str) -> str:
