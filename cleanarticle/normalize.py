@@ -33,28 +33,22 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 def fold(text: str) -> str:
     """One space between words, none at line ends, no zero-width or control characters.
 
-    `text` has "\\n" as its only line break. Text that is already folded is recognised with a
-    few whole-text checks; otherwise only the lines that need it are rebuilt. (`str.split`
-    beats a regex here: `re` scans a non-ASCII text at ~50 ns a character.)
+    `text` has "\\n" as its only line break. Whole-text passes at C speed: a Python loop
+    over the lines cost a tenth of the pipeline's time. Only lines holding a character that
+    is not printable (other white space, controls, zero-width) are rebuilt one by one; after
+    that the only white space left is " ", whose runs `str.replace` halves pass by pass.
     """
     if "\xa0" in text:
-        text = text.replace("\xa0", " ")  # the commonest stray space, at C speed
-    if (
-        text.replace("\n", " ").isprintable()  # false for every other space or control
-        and "  " not in text
-        and " \n" not in text
-        and "\n " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-    ):
-        return text
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        if not line.isprintable():
-            lines[index] = " ".join(_INVISIBLE.sub("", line).split())
-        elif "  " in line or line[:1] == " " or line[-1:] == " ":
-            lines[index] = " ".join(line.split())
-    return "\n".join(lines)
+        text = text.replace("\xa0", " ")  # the commonest stray space
+    if not text.replace("\n", " ").isprintable():
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
+            if not line.isprintable():
+                lines[index] = " ".join(_INVISIBLE.sub("", line).split())
+        text = "\n".join(lines)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
 
 
 class Normalizer:
