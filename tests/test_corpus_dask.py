@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
 dask_bag = pytest.importorskip("dask.bag")
 
@@ -35,6 +37,14 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rows = records(DOCS)
     rows.insert(10, {"id": "broken", "text": None})
     return write_jsonl(tmp_path_factory.mktemp("dask") / "crawl.jsonl", rows, raw=("{not json",))
+
+
+def test_local_workers_run_with_the_settings_of_connect(client) -> None:
+    """The settings reach the worker processes: no profiler, a slow event-loop health check."""
+    setting = partial(dask.config.get, default=None)
+    assert set(client.run(setting, "distributed.worker.profile.enabled").values()) == {False}
+    assert set(client.run(setting, "distributed.admin.tick.interval").values()) == {corpus_dask.TICK_INTERVAL}
+    assert set(client.run(setting, "distributed.admin.low-level-log-length").values()) == {0}
 
 
 def test_profiles_on_the_cluster_equal_the_reference_whatever_the_partitioning(client, crawl: Path) -> None:
