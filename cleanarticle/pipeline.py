@@ -16,7 +16,7 @@ from typing import Any
 from . import registry
 from .filters import DEFAULT_STEPS, Filter, View
 from .metadata import extract
-from .normalize import Normalizer
+from .normalize import Normalizer, Whitespace
 from .text import apply_removals, split_lines
 from .types import CleanResult, Removal
 
@@ -154,10 +154,10 @@ class Pipeline:
     def run(self, text: str, url: str | None = None) -> CleanResult:
         """Clean `text`, keeping the normalised source and every removal."""
         source = text
-        for step in self.steps:
-            if isinstance(step, Normalizer):
-                source = step.normalize(source)
-        lines = split_lines(source)
+        normalizers = [step for step in self.steps if isinstance(step, Normalizer)]
+        for step in normalizers:
+            source = step.normalize(source)
+        lines = split_lines(source, folded=bool(normalizers) and isinstance(normalizers[-1], Whitespace))
         starts = [line.start for line in lines]
         live = [True] * len(lines)
         removals: list[Removal] = []

@@ -52,12 +52,13 @@ def line_key(text: str) -> str:
     return trim(text.lower())
 
 
-def split_lines(source: str) -> tuple[Line, ...]:
+def split_lines(source: str, folded: bool = False) -> tuple[Line, ...]:
     """Split on "\\n" and keep each line's offsets; a final line without newline counts too.
 
     The hot loop of every document, written as whole-list operations that run in C: lines
     are split and lower-cased once, and only the keys whose ends are not letters or digits
-    (or all keys of a source with odd spacing) go through `trim`'s slow path.
+    (or all keys of a source with odd spacing) go through `trim`'s slow path. `folded`: the
+    source comes from the whitespace normalizer, so that check can be skipped.
     """
     texts = source.split("\n")
     if texts[-1] == "":
@@ -66,7 +67,7 @@ def split_lines(source: str) -> tuple[Line, ...]:
     lowered = source.lower()
     lows = lowered.split("\n") if len(lowered) == len(source) else [text.lower() for text in texts]
     keys = list(map(str.strip, lows, repeat(_COMMON_EDGE, count)))
-    plain = "  " not in source and source.replace("\n", " ").isprintable()
+    plain = folded or ("  " not in source and source.replace("\n", " ").isprintable())
     for index, key in enumerate(keys):
         if key and not (plain and key[0].isalnum() and key[-1].isalnum()):
             keys[index] = trim(lows[index])
