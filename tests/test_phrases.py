@@ -9,8 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleanarticle.filters.image_residue import CREDIT_MARKS
-from cleanarticle.filters.phrases import Dispatch, _grouped, _in_re_syntax, keys, words
-from cleanarticle.filters.phrases.heads import head, heads
+import regex
+
+from cleanarticle.filters.phrases import Dispatch, Ending, _grouped, _in_re_syntax, _union, keys, words
+from cleanarticle.filters.phrases.heads import head, heads, tail, tails
 
 SECTIONS = [
     (section, key)
@@ -55,6 +57,39 @@ LINES = [
 def test_heads(pattern: str, whole: bool, expected: set[str] | None) -> None:
     found = heads(pattern, whole)
     assert (None if found is None else set(found)) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("save your (spot|seat)", {"spot", "seat"}),
+        ("(learn|read) more( here)?", {"more", "here"}),
+        ("inscrivez-vous", {"vous"}),
+        ("get your (free )?\\w+", None),
+        ("click here", {"here"}),
+    ],
+)
+def test_tails(pattern: str, expected: set[str] | None) -> None:
+    found = tails(pattern, whole=False)
+    assert (None if found is None else set(found)) == expected
+
+
+def test_tail_is_the_last_word_of_a_key() -> None:
+    assert tail("join us now") == "now"
+    assert tail("inscrivez-vous") == "vous"
+    assert tail("x") == "x"
+
+
+@pytest.mark.parametrize(("section", "key"), [("inline_promos", "cta_endings")])
+@given(data=st.data())
+def test_ending_agrees_with_one_reverse_pattern(section: str, key: str, data: st.DataObject) -> None:
+    entries = words(section, key)
+    ending, whole = Ending(entries), regex.compile(f"(?r)(?:{_union(entries)})", regex.IGNORECASE)
+    spelt = [t for t in map(_in_re_syntax, entries) if t]
+    ends = st.one_of(*(st.from_regex(re.compile(t, re.IGNORECASE), fullmatch=True) for t in spelt))
+    heads_ = st.sampled_from(["", "acme academy: ", "the ", "x"])
+    text = data.draw(st.one_of(st.builds(lambda a, b: a + b, heads_, ends), st.text(max_size=30)))
+    assert bool(ending.match(text)) == bool(whole.match(text)), text
 
 
 def test_head_folds_what_ignorecase_matches() -> None:

@@ -9,13 +9,16 @@ import regex
 from ..registry import register
 from ..types import Line
 from .base import LineFilter, View
-from .phrases import compile_phrases, pattern, words
+from .phrases import compile_phrases, heads_of, pattern, words
+from .phrases.heads import head
 
 _PREFIXES = "|".join(f"(?:{p})" for p in words("inline_promos", "prefixes"))
 _SEPARATORS = frozenset(":：|»›>—–-")
 _SENTENCE_END = (".", "?", "”", '"', "’", "»")
 # The prefix must be followed by a separator, then the linked headline.
 LINK = compile_phrases(rf"^\W{{0,3}}(?:{_PREFIXES})\s*(?:[:：|»›>]+|[—–-]+(?=\s))\s*\S")
+# The first words a link can start with ("read", "lesen", ...): other lines skip the pattern.
+LINK_HEADS = heads_of(rf"(?:{_PREFIXES})\s*(?:[:：|»›>]+|[—–-]+(?=\s))", whole=False)
 CTA = pattern("inline_promos", "cta_endings", "end")
 PROMO_WORDS = regex.compile(
     r"\b(?:" + "|".join(regex.escape(w) for w in words("inline_promos", "promo_words")) + r")\b",
@@ -45,7 +48,12 @@ class InlinePromos(LineFilter):
 
     def check_line(self, line: Line, position: int, view: View) -> str | None:
         text = line.text
-        if line.words <= self.max_link_words and not _SEPARATORS.isdisjoint(text[:60]) and LINK.match(text):
+        if (
+            line.words <= self.max_link_words
+            and (LINK_HEADS is None or head(line.key) in LINK_HEADS)
+            and not _SEPARATORS.isdisjoint(text[:60])
+            and LINK.match(text)
+        ):
             return "read_also_link"
         if (
             line.words <= self.max_promo_words

@@ -21,7 +21,7 @@ from typing import Any
 
 import regex
 
-from .heads import first_chars, head, heads
+from .heads import first_chars, head, heads, tail, tails
 
 _FLAGS = regex.IGNORECASE
 Compiled = re.Pattern[str] | regex.Pattern[str]
@@ -97,7 +97,7 @@ class Dispatch:
         self._entries = entries = sorted(entries, key=lambda item: rank[item[0]])
         self._suffix = suffix
         self._starts = [_first_chars_of(entry) for _, entry in entries]
-        self._heads = [_heads_of(entry, suffix == "$") for _, entry in entries]
+        self._heads = [heads_of(entry, suffix == "$") for _, entry in entries]
         self._known: frozenset[str] = frozenset().union(*(h for h in self._heads if h))
         self._words: dict[str, Compiled] = {}
         self._chars: dict[str, Compiled | None] = {}  # the bucket of each first character seen
@@ -141,6 +141,24 @@ class Dispatch:
         return _grouped(entries, self._suffix) if entries else None
 
 
+class Ending:
+    """Entries matched at the end of a string (a reverse pattern), tried only when the
+    string's last word is one some entry can end with; entries whose last word is unknown
+    ("get your \\w+") are tried on every string."""
+
+    def __init__(self, entries: tuple[str, ...]) -> None:
+        found = [_tails_of(entry) for entry in entries]
+        self._known: frozenset[str] = frozenset().union(*(t for t in found if t))
+        self._all = compile_phrases(f"(?r)(?:{_union(entries)})")
+        unknown = tuple(entry for entry, words in zip(entries, found) if words is None)
+        self._unknown = compile_phrases(f"(?r)(?:{_union(unknown)})") if unknown else None
+
+    def match(self, text: str):  # noqa: ANN201  (a regex Match, or None)
+        if tail(text) in self._known:
+            return self._all.match(text)
+        return None if self._unknown is None else self._unknown.match(text)
+
+
 def _first(text: str) -> str:
     """The bucket of `text`'s first character: any decimal digit is filed as its ASCII one,
     since `\\d` matches "٣" as it matches "3"."""
@@ -148,9 +166,15 @@ def _first(text: str) -> str:
     return str(unicodedata.decimal(char)) if char.isdecimal() else char
 
 
-def _heads_of(entry: str, whole: bool) -> frozenset[str] | None:
+def heads_of(entry: str, whole: bool) -> frozenset[str] | None:
+    """`heads` of a phrase-list pattern (None when only the `regex` module reads it)."""
     translated = _in_re_syntax(entry)
     return None if translated is None else heads(translated, whole)
+
+
+def _tails_of(entry: str) -> frozenset[str] | None:
+    translated = _in_re_syntax(entry)
+    return None if translated is None else tails(translated, whole=False)
 
 
 def _first_chars_of(entry: str) -> frozenset[str] | None:
@@ -168,14 +192,14 @@ def _grouped(entries: list[tuple[str | None, str]], suffix: str) -> Compiled:
 
 
 @cache
-def pattern(section: str, key: str, anchor: str = "full") -> Dispatch | Compiled:
+def pattern(section: str, key: str, anchor: str = "full") -> Dispatch | Ending:
     """Case-insensitive matching of all entries of `section.key`; call `.match(text)`.
 
     `anchor`: "full" (the whole string), "prefix" (its start) or "end" (a reverse pattern:
     `match` tries only the end of the string).
     """
     if anchor == "end":
-        return compile_phrases(f"(?r)(?:{_union(words(section, key))})")
+        return Ending(words(section, key))
     return Dispatch([(None, e) for e in words(section, key)], "$" if anchor == "full" else "")
 
 

@@ -51,17 +51,33 @@ def head(text: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)
+def tail(text: str) -> str:
+    """The lower-cased trailing word of `text` (a line key, which ends in a letter or digit)."""
+    last = text[text.rfind(" ") + 1 :]
+    return head(last[::-1])[::-1]
+
+
+def tails(pattern: str, whole: bool) -> frozenset[str] | None:
+    """Every tail (trailing word) a match of `pattern` at the end of a string can have, or
+    None if unknown. `whole`: the match must start at the string's start."""
+    return _words(pattern, whole, back=True)
+
+
 def heads(pattern: str, whole: bool) -> frozenset[str] | None:
     """Every head a match of `pattern` (at the start of a string) can have, or None if unknown.
 
     `whole`: the match must run to the end of the string, so a word still open when the
     pattern ends is complete.
     """
+    return _words(pattern, whole, back=False)
+
+
+def _words(pattern: str, whole: bool, back: bool) -> frozenset[str] | None:
     if _parser is None:
         return None
     try:
-        parsed = _parser.parse(pattern, re.IGNORECASE)
-        open_, closed = _walk(parsed, {""}, set())
+        open_, closed = _walk(_parser.parse(pattern, re.IGNORECASE), {""}, set(), back)
     except (_Unknown, re.error, RecursionError):
         return None
     if open_ and not whole:
@@ -127,50 +143,59 @@ def _chars(items: Any) -> set[str]:
     return chars
 
 
-def _walk(items: Any, open_: set[str], closed: set[str]) -> tuple[set[str], set[str]]:
-    """Extend the words still open (`open_`) by `items`; a non-word character closes them."""
-    for op, arg in items:
+def _walk(items: Any, open_: set[str], closed: set[str], back: bool = False) -> tuple[set[str], set[str]]:
+    """Extend the words still open (`open_`) by `items`; a non-word character closes them.
+
+    `back`: walk from the pattern's end towards its start, growing words leftwards.
+    """
+    ends = (C.AT_BEGINNING, C.AT_BEGINNING_STRING) if back else (C.AT_END, C.AT_END_STRING)
+    starts = (C.AT_END, C.AT_END_STRING) if back else (C.AT_BEGINNING, C.AT_BEGINNING_STRING)
+    for op, arg in reversed(items) if back else items:
         if not open_:
             break
         if op is C.LITERAL:
             char = chr(arg)
             if _WORD.match(char):
-                open_ = {word + char.lower() for word in open_}
+                open_ = _grow(open_, {char.lower()}, back)
             else:
                 closed, open_ = closed | open_, set()
         elif op is C.IN:
             word_chars, ends_word = _class(arg)
             if ends_word:
                 closed = closed | open_
-            open_ = {word + char for word in open_ for char in word_chars}
+            open_ = _grow(open_, word_chars, back)
         elif op is C.BRANCH:
             opened: set[str] = set()
             for branch in arg[1]:
-                more, ended = _walk(branch, open_, set())
+                more, ended = _walk(branch, open_, set(), back)
                 opened |= more
                 closed = closed | ended
             open_ = opened
         elif op is C.SUBPATTERN:
-            open_, ended = _walk(arg[-1], open_, set())
+            open_, ended = _walk(arg[-1], open_, set(), back)
             closed = closed | ended
         elif op in _REPEATS:
-            open_, closed = _repeat(arg, open_, closed)
+            open_, closed = _repeat(arg, open_, closed, back)
         elif op is C.AT:
-            if arg in (C.AT_END, C.AT_END_STRING, C.AT_BOUNDARY):
+            if arg in ends or arg is C.AT_BOUNDARY:
                 closed, open_ = closed | open_, set()
-            elif arg not in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
+            elif arg not in starts:
                 raise _Unknown
         elif op not in (C.ASSERT, C.ASSERT_NOT):  # a look-around consumes nothing
             raise _Unknown
-        if len(open_) + len(closed) > LIMIT:
-            raise _Unknown
+        if len(open_) > LIMIT or len(closed) > 8 * LIMIT:
+            raise _Unknown  # spellings multiply: "[a-z][a-z]" is unknown, a long word list is not
     return open_, closed
 
 
-def _repeat(arg: Any, open_: set[str], closed: set[str]) -> tuple[set[str], set[str]]:
+def _grow(words: set[str], chars: set[str], back: bool) -> set[str]:
+    return {char + word for word in words for char in chars} if back else {word + char for word in words for char in chars}
+
+
+def _repeat(arg: Any, open_: set[str], closed: set[str], back: bool) -> tuple[set[str], set[str]]:
     """`x?` and `x*`-like repeats: once or not at all, unless one pass leaves no word open."""
     low, high, item = arg
-    once_open, once_closed = _walk(item, open_, set())
+    once_open, once_closed = _walk(item, open_, set(), back)
     if high != 1 and once_open:
         raise _Unknown  # "a+", "\\w{2,}": the word can grow without a listed end
     if low == 0:
