@@ -251,7 +251,7 @@ class Reasons:
 
     anchored: Dispatch
     floating: Floating
-    ending: tuple[tuple[str, Compiled], ...] = ()
+    ending: tuple[tuple[str, frozenset[str] | None, Compiled], ...] = ()
 
     def find(self, key: str, floating: Floating | None = None) -> str | None:
         """The reason of the first entry found in `key` (a lower-cased line key), or None.
@@ -261,8 +261,8 @@ class Reasons:
         match = self.anchored.match(key)
         if match:
             return match.lastgroup
-        for reason, compiled in self.ending:
-            if compiled.match(key):
+        for reason, last_words, compiled in self.ending:
+            if (last_words is None or tail(key) in last_words) and compiled.match(key):
                 return reason
         for reason, needle, compiled in self.floating if floating is None else floating:
             if (needle is None or needle in key) and compiled.search(key):
@@ -287,11 +287,11 @@ def reasons(section: str) -> Reasons:
     """
     anchored: list[tuple[str | None, str]] = []
     floating: list[tuple[str, str | None, Compiled]] = []
-    ending: list[tuple[str, Compiled]] = []
+    ending: list[tuple[str, frozenset[str] | None, Compiled]] = []
     for key in keys(section):
         for entry in words(section, key):
             if entry.startswith("^") and entry.endswith("$") and _first_chars_of(entry[1:]) is None:
-                ending.append((key, compile_phrases(f"(?r){entry}")))
+                ending.append((key, _tails_of(entry[1:-1]), compile_phrases(f"(?r){entry}")))
             elif entry.startswith("^"):
                 anchored.append((key, entry[1:]))
             else:
