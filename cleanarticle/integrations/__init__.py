@@ -13,8 +13,9 @@ ImportError that names the extra to install.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..filters.site_boilerplate import SiteBoilerplate
 from ..pipeline import Pipeline
@@ -39,3 +40,16 @@ def configured(pipeline: Pipeline | None = None, profile: str | Profiles | None 
     if SiteBoilerplate.name in pipeline.names:
         return pipeline.set(f"{SiteBoilerplate.name}.profile", profile)
     return pipeline.enable(SiteBoilerplate(profile=profile))
+
+
+def lazy_class(module: dict[str, Any], name: str, define: Callable[[], type]) -> Callable[[str], Any]:
+    """A module `__getattr__` that builds class `name` with `define` on first use (so the
+    framework is imported only then) and keeps it in the module's globals."""
+
+    def __getattr__(attribute: str) -> Any:
+        if attribute != name:
+            raise AttributeError(f"module {module['__name__']!r} has no attribute {attribute!r}")
+        module[name] = define()
+        return module[name]
+
+    return __getattr__

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import explain as explaining
 from ..pipeline import Pipeline
-from . import configured, require
+from . import configured, lazy_class, require
 
 if TYPE_CHECKING:
     from ..corpus.profile import Profiles
@@ -103,9 +103,4 @@ def _define() -> type:
     return CleanArticle
 
 
-def __getattr__(name: str) -> Any:
-    if name == "CleanArticle":
-        cls = _define()
-        globals()[name] = cls
-        return cls
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_class(globals(), "CleanArticle", _define)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import explain as explaining
 from ..pipeline import Pipeline
-from . import configured, require
+from . import configured, lazy_class, require
 
 if TYPE_CHECKING:
     from ..corpus.profile import Profiles
@@ -74,9 +74,4 @@ def _define() -> type:
     return CleanArticleTransformer
 
 
-def __getattr__(name: str) -> Any:
-    if name == "CleanArticleTransformer":
-        cls = _define()
-        globals()[name] = cls
-        return cls
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_class(globals(), "CleanArticleTransformer", _define)

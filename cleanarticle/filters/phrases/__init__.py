@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -96,10 +96,10 @@ class Dispatch:
         # A name's entries side by side: every bucket then tries the names in one order.
         self._entries = entries = sorted(entries, key=lambda item: rank[item[0]])
         self._suffix = suffix
-        self._starts = [_first_chars_of(entry) for _, entry in entries]
+        self._starts = [_read(entry, first_chars) for _, entry in entries]
         self._heads = [heads_of(entry, suffix == "$") for _, entry in entries]
         self._known: frozenset[str] = frozenset().union(*(h for h in self._heads if h))
-        self._words: dict[str, Compiled] = {}
+        self._words: dict[str, Compiled | None] = {}
         self._chars: dict[str, Compiled | None] = {}  # the bucket of each first character seen
         unknown = [i for i, found in enumerate(self._heads) if found is None]
         chars = {char for i in unknown for char in self._starts[i] or ()}
@@ -115,21 +115,15 @@ class Dispatch:
             pattern = self._chars.get(char, _UNSEEN)
             if pattern is _UNSEEN:
                 pattern = self._chars[char] = self._buckets.get(_first(char), self._anywhere)
-            if pattern is None:
-                return None  # no entry starts this way: skip the call into the regex engine
+        if pattern is None:
+            return None  # no entry starts this way: skip the call into the regex engine
         return pattern.match(text)
 
-    def _word_pattern(self, word: str) -> Compiled:
+    def _word_pattern(self, word: str) -> Compiled | None:
         first = _first(word)
-        pattern = _grouped(
-            [
-                entry
-                for entry, found, starts in zip(self._entries, self._heads, self._starts)
-                if (word in found if found else starts is None or first in starts)
-            ],
-            self._suffix,
+        pattern = self._words[word] = self._compile(
+            i for i, words in enumerate(self._heads) if (word in words if words else self._can_start(i, first))
         )
-        self._words[word] = pattern
         return pattern
 
     def _can_start(self, index: int, char: str) -> bool:
@@ -147,7 +141,7 @@ class Ending:
     ("get your \\w+") are tried on every string."""
 
     def __init__(self, entries: tuple[str, ...]) -> None:
-        found = [_tails_of(entry) for entry in entries]
+        found = [_read(entry, tails, False) for entry in entries]
         self._known: frozenset[str] = frozenset().union(*(t for t in found if t))
         self._all = compile_phrases(f"(?r)(?:{_union(entries)})")
         unknown = tuple(entry for entry, words in zip(entries, found) if words is None)
@@ -168,18 +162,14 @@ def _first(text: str) -> str:
 
 def heads_of(entry: str, whole: bool) -> frozenset[str] | None:
     """`heads` of a phrase-list pattern (None when only the `regex` module reads it)."""
+    return _read(entry, heads, whole)
+
+
+def _read(entry: str, reader: Callable[..., frozenset[str] | None], *args: bool) -> frozenset[str] | None:
+    """`reader` (`heads`, `tails`, `first_chars`) of `entry` in `re` spelling; None when only
+    the `regex` module reads it."""
     translated = _in_re_syntax(entry)
-    return None if translated is None else heads(translated, whole)
-
-
-def _tails_of(entry: str) -> frozenset[str] | None:
-    translated = _in_re_syntax(entry)
-    return None if translated is None else tails(translated, whole=False)
-
-
-def _first_chars_of(entry: str) -> frozenset[str] | None:
-    translated = _in_re_syntax(entry)
-    return None if translated is None else first_chars(translated)
+    return None if translated is None else reader(translated, *args)
 
 
 def _grouped(entries: list[tuple[str | None, str]], suffix: str) -> Compiled:
@@ -251,7 +241,7 @@ class Reasons:
 
     anchored: Dispatch
     floating: Floating
-    ending: tuple[tuple[str, frozenset[str] | None, Compiled], ...] = ()
+    ending: tuple[tuple[str, Ending], ...] = ()
 
     def find(self, key: str, floating: Floating | None = None) -> str | None:
         """The reason of the first entry found in `key` (a lower-cased line key), or None.
@@ -261,8 +251,8 @@ class Reasons:
         match = self.anchored.match(key)
         if match:
             return match.lastgroup
-        for reason, last_words, compiled in self.ending:
-            if (last_words is None or tail(key) in last_words) and compiled.match(key):
+        for reason, ending in self.ending:
+            if ending.match(key):
                 return reason
         for reason, needle, compiled in self.floating if floating is None else floating:
             if (needle is None or needle in key) and compiled.search(key):
@@ -287,11 +277,11 @@ def reasons(section: str) -> Reasons:
     """
     anchored: list[tuple[str | None, str]] = []
     floating: list[tuple[str, str | None, Compiled]] = []
-    ending: list[tuple[str, frozenset[str] | None, Compiled]] = []
+    ending: list[tuple[str, Ending]] = []
     for key in keys(section):
         for entry in words(section, key):
-            if entry.startswith("^") and entry.endswith("$") and _first_chars_of(entry[1:]) is None:
-                ending.append((key, _tails_of(entry[1:-1]), compile_phrases(f"(?r){entry}")))
+            if entry.startswith("^") and entry.endswith("$") and _read(entry[1:], first_chars) is None:
+                ending.append((key, Ending((entry,))))
             elif entry.startswith("^"):
                 anchored.append((key, entry[1:]))
             else:
