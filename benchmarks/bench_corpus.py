@@ -16,9 +16,10 @@ removed) are exact.
 
 Speed runs `python -m cleanarticle` on the corpus as JSONL (the default pipeline plus
 `--profile`) with -j 1, -j 2, and --dask with 1 and 2 workers, each in a fresh process whose
-CPU time (its own and its workers') is recorded. The machine is shared, so next to the wall
-time the report gives a CPU-based estimate of the -j 2 speed-up on two idle cores: the -j 1
-CPU time over max(total CPU / 2, main-process CPU, worker CPU / 2) of the -j 2 run.
+CPU time (its own and its workers') is recorded, in --rounds rounds of all variants (medians
+reported: the shared host's speed drifts by a third within minutes). Next to the wall time the
+report gives a CPU-based estimate of the -j 2 speed-up on two idle cores: the -j 1 CPU time
+over max(total CPU / 2, main-process CPU, worker CPU / 2) of the -j 2 run.
 
 Memory streams one big JSONL (the corpus repeated) with each -j of --memory-jobs. A run's peak
 memory ("total MB") is the main process's peak plus -j times the largest worker's peak: an
@@ -34,6 +35,7 @@ import argparse
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -308,16 +310,23 @@ def count_lines(path: Path) -> int:
         return sum(1 for _ in stream)
 
 
-def speed(jsonl: Path, profile: Path, docs: int, workdir: Path, dask: bool) -> dict:
-    runs: dict[str, dict] = {}
+def speed(jsonl: Path, profile: Path, docs: int, workdir: Path, dask: bool, rounds: int) -> dict:
+    """Every variant once per round, the rounds one after another, so that the host's drift
+    in speed (a third within minutes, here) falls on all variants alike; a variant's figures
+    are the median of its rounds, and a ratio is the median of the rounds' ratios."""
     variants = [("-j 1", ["-j", "1"]), ("-j 2", ["-j", "2"])]
     if dask:
         variants += [("dask 1 worker", ["--dask", "-j", "1"]), ("dask 2 workers", ["--dask", "-j", "2"])]
-    for label, extra in variants:
-        print(f"  cleaning {docs} documents, {label} ...", file=sys.stderr, flush=True)
-        run = clean_run([str(jsonl), "--profile", str(profile), *extra], docs, workdir)
-        run["docs_per_s"] = docs / run["wall_s"]
-        runs[label] = run
+    per_round: list[dict[str, dict]] = []
+    for number in range(1, rounds + 1):
+        runs: dict[str, dict] = {}
+        for label, extra in variants:
+            print(f"  round {number}/{rounds}: cleaning {docs} documents, {label} ...", file=sys.stderr, flush=True)
+            run = clean_run([str(jsonl), "--profile", str(profile), *extra], docs, workdir)
+            run["docs_per_s"] = docs / run["wall_s"]
+            runs[label] = run
+        per_round.append(runs)
+    runs = {label: _median_run([r[label] for r in per_round]) for label, _ in variants}
     for label, extra in [("profile -j 1", ["-j", "1"]), ("profile -j 2", ["-j", "2"])] + (
         [("profile dask 2 workers", ["--dask", "-j", "2"])] if dask else []
     ):
@@ -327,18 +336,30 @@ def speed(jsonl: Path, profile: Path, docs: int, workdir: Path, dask: bool) -> d
         run["same_profile"] = out.read_bytes() == profile.read_bytes()
         run["docs_per_s"] = docs / run["wall_s"]
         runs[label] = run
-    one, two = runs["-j 1"], runs["-j 2"]
-    total_two = two["main_cpu_s"] + two["workers_cpu_s"]
-    idle_two = max(total_two / 2, two["main_cpu_s"], two["workers_cpu_s"] / 2)
-    summary = {
-        "j2_over_j1_wall": two["docs_per_s"] / one["docs_per_s"],
-        "j2_over_j1_cpu_estimate": (one["main_cpu_s"] + one["workers_cpu_s"]) / idle_two,
-        "j2_cpu_overhead": total_two / (one["main_cpu_s"] + one["workers_cpu_s"]),
-    }
+    ratios = {"j2_over_j1_wall": [r["-j 2"]["docs_per_s"] / r["-j 1"]["docs_per_s"] for r in per_round]}
+    ratios["j2_over_j1_cpu_estimate"] = [_cpu_estimate(r["-j 1"], r["-j 2"]) for r in per_round]
+    ratios["j2_cpu_overhead"] = [_cpu(r["-j 2"]) / _cpu(r["-j 1"]) for r in per_round]
     if dask:
-        summary["dask2_over_j2_wall"] = runs["dask 2 workers"]["docs_per_s"] / two["docs_per_s"]
-        summary["dask1_over_j1_wall"] = runs["dask 1 worker"]["docs_per_s"] / one["docs_per_s"]
-    return {"runs": runs, "summary": summary}
+        ratios["dask2_over_j2_wall"] = [r["dask 2 workers"]["docs_per_s"] / r["-j 2"]["docs_per_s"] for r in per_round]
+        ratios["dask1_over_j1_wall"] = [r["dask 1 worker"]["docs_per_s"] / r["-j 1"]["docs_per_s"] for r in per_round]
+    summary = {name: statistics.median(values) for name, values in ratios.items()}
+    return {"rounds": per_round, "runs": runs, "ratios": ratios, "summary": summary}
+
+
+def _cpu(run: dict) -> float:
+    return run["main_cpu_s"] + run["workers_cpu_s"]
+
+
+def _cpu_estimate(one: dict, two: dict) -> float:
+    """The -j 2 speed-up on two idle cores, from CPU times: -j 1's CPU over the larger of half
+    the -j 2 run's CPU, its main process's CPU, and half its workers' CPU."""
+    return _cpu(one) / max(_cpu(two) / 2, two["main_cpu_s"], two["workers_cpu_s"] / 2)
+
+
+def _median_run(runs: list[dict]) -> dict:
+    """The run of median speed, with the number of rounds and every round's docs/s."""
+    ordered = sorted(runs, key=lambda run: run["docs_per_s"])
+    return {**ordered[(len(ordered) - 1) // 2], "rounds": len(runs), "docs_per_s_rounds": [r["docs_per_s"] for r in runs]}
 
 
 def memory(
@@ -382,7 +403,11 @@ def report(results: dict) -> str:
             for label, r in results["speed"]["runs"].items()
         ]
         out += ["", table(["run", "docs/s", "wall s", "main CPU s", "workers CPU s", "main MB", "worker MB", "load", "records out / same"], speed_rows)]
-        out += ["", "  ".join(f"{k} = {v:.2f}" for k, v in results["speed"]["summary"].items())]
+        ratios = results["speed"]["ratios"]
+        out += [""] + [
+            f"{name} = {value:.2f} (median; rounds: {', '.join(f'{r:.2f}' for r in ratios[name])})"
+            for name, value in results["speed"]["summary"].items()
+        ]
     if "memory" in results:
         m = results["memory"]
         mem_rows = [
@@ -403,6 +428,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--memory-jobs", default="1,2", help="-j values of the memory run (default 1,2)")
     parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the speed runs, medians reported (default 3)")
     parser.add_argument("--skip-quality", action="store_true", help="no threshold sweep (the default thresholds only)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
@@ -433,7 +459,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         profile = workdir / "profiles.json"
         run_cli(["profile", str(jsonl), "-o", str(profile)], workdir)
         if not args.skip_speed:
-            results["speed"] = speed(jsonl, profile, len(corpus), workdir, dask=not args.skip_dask)
+            results["speed"] = speed(jsonl, profile, len(corpus), workdir, dask=not args.skip_dask, rounds=args.rounds)
         if args.memory_mb:
             results["memory"] = memory(corpus, profile, args.memory_mb, workdir, args.memory_jobs.split(","))
     results["loadavg_at_end"] = os.getloadavg()

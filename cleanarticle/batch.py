@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
+from . import records
+from .io import Doc
 from .pipeline import Pipeline
+from .records import Cleaned, RecordTask
 from .types import CleanResult, Field, Metadata, Removal
 
 CHUNK_SIZE = 64
@@ -35,8 +38,9 @@ R = TypeVar("R")
 _worker_pipeline: Pipeline | None = None
 _worker_keep_source = True
 
-# (text, url, is_html); a two-item (text, url) task is taken as text.
-Task = tuple[str, str | None, bool] | tuple[str, str | None]
+# (text, url, is_html); a two-item (text, url) task is taken as text. A `RecordTask` is a
+# JSONL line, parsed, cleaned and written where it is cleaned: its outcome is a `Cleaned`.
+Task = tuple[str, str | None, bool] | tuple[str, str | None] | RecordTask
 
 
 class Submitter(Protocol):
@@ -52,7 +56,7 @@ class Failed:
     reason: str
 
 
-Outcome = CleanResult | Failed | None
+Outcome = CleanResult | Cleaned | Failed | None
 
 
 def clean_in_order(
@@ -220,7 +224,7 @@ def clean_chunk_with(tasks: list[Task | None], config: dict[str, Any], keep_sour
 
 # Results cross process boundaries as plain tuples: pickling the slotted dataclasses of a
 # CleanResult costs about ten times as much as the tuples, a tenth of the cleaning itself.
-Packed = tuple[Any, ...] | Failed | None
+Packed = tuple[Any, ...] | Cleaned | Failed | None
 
 
 def pack(outcome: Outcome, keep_source: bool = True) -> Packed:
@@ -240,7 +244,7 @@ def pack(outcome: Outcome, keep_source: bool = True) -> Packed:
 
 def unpack(packed: Packed) -> Outcome:
     """The outcome `pack` packed."""
-    if not isinstance(packed, tuple):
+    if not isinstance(packed, tuple) or isinstance(packed, Cleaned):
         return packed
     text, source, removals, fields, *html = packed
     metadata = Metadata(**{name: Field(*f) for name, f in zip(_METADATA, fields) if f is not None})
@@ -259,6 +263,8 @@ _METADATA = tuple(f.name for f in dataclasses.fields(Metadata))
 def _clean(pipeline: Pipeline, task: Task | None) -> Outcome:
     if task is None:
         return None
+    if isinstance(task, RecordTask):
+        return _clean_record(pipeline, task)
     text, url, *html = task
     try:
         if html and html[0]:
@@ -268,3 +274,16 @@ def _clean(pipeline: Pipeline, task: Task | None) -> Outcome:
         return pipeline.run(text, url)
     except Exception as error:  # a broken (plugin) filter fails one document, not the run
         return Failed(f"cleaning failed: {type(error).__name__}: {error}")
+
+
+def _clean_record(pipeline: Pipeline, task: RecordTask) -> Cleaned:
+    doc = task.parse()
+    outcome = _clean(pipeline, doc.task) if doc.task is not None else None
+    return records.cleaned(doc, task.format, *result_or_error(doc, outcome))
+
+
+def result_or_error(doc: Doc, outcome: Outcome) -> tuple[CleanResult | None, str]:
+    """(result, "") for a cleaned document; (None, why) for one that failed or had no text."""
+    if isinstance(outcome, CleanResult):
+        return outcome, ""
+    return None, outcome.reason if isinstance(outcome, Failed) else doc.error

@@ -24,7 +24,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from . import __version__, batch, config, explain, io, registry
+from . import __version__, batch, config, explain, io, records, registry
 from .corpus import Profiles, Thresholds, build_profiles
 from .filters import DEFAULT_STEPS
 from .filters.site_boilerplate import SiteBoilerplate
@@ -431,25 +431,38 @@ def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
             return _error(str(error), USAGE)
     show_bar = sys.stderr.isatty() and (len(found.inputs) > 1 or any(item.jsonl for item in found.inputs))
     total = None if any(item.jsonl for item in found.inputs) else len(found.inputs)
-    runner = _Runner(args, io.Outputs(plan), writing)
+    url_key = args.site_key or args.url_key
+    fmt = records.RecordFormat(args.text_key, url_key, args.html_key, args.explain, writing)
+    runner = _Runner(args, io.Outputs(plan), writing, fmt)
     runner.tally.errors = len(found.errors)
-    parts = io.documents(found.inputs, args.text_key, args.site_key or args.url_key, args.html_key)
-    items = ((part, part.task if isinstance(part, io.Doc) else None) for part in parts)
+    # Records are parsed and written by the worker that cleans them, unless a diff needs
+    # whole results here.
+    parts = io.documents(found.inputs, args.text_key, url_key, args.html_key, raw=not args.diff)
+    items = ((part, _task(part, fmt)) for part in parts)
     keep_source = args.explain or args.diff
     finished = False
     with tqdm(total=total, unit="doc", file=sys.stderr, leave=False, disable=not show_bar) as bar:
         try:
             with _cleaner(args, pipeline, keep_source) as clean:
                 for part, outcome in clean(items):
-                    if isinstance(part, io.Doc):
-                        runner.document(part, outcome)
-                        bar.update()
-                    else:
+                    if isinstance(part, io.End):
                         runner.end(part)
+                        continue
+                    if isinstance(part, io.RecordLine):
+                        runner.record(part, outcome)
+                    else:
+                        runner.document(part, outcome)
+                    bar.update()
             finished = True
         finally:
             runner.outputs.close(ok=finished)
     return runner.summarise()
+
+
+def _task(part: io.Doc | io.RecordLine | io.End, fmt: records.RecordFormat) -> batch.Task | None:
+    if isinstance(part, io.RecordLine):
+        return records.RecordTask(part.data, fmt)
+    return part.task if isinstance(part, io.Doc) else None
 
 
 @contextmanager
@@ -476,8 +489,9 @@ class _Tally:
 class _Runner:
     """Routes each cleaned document to its output, diff or check line, and keeps the counts."""
 
-    def __init__(self, args: argparse.Namespace, outputs: io.Outputs, writing: bool) -> None:
+    def __init__(self, args: argparse.Namespace, outputs: io.Outputs, writing: bool, fmt: records.RecordFormat) -> None:
         self.args = args
+        self.fmt = fmt
         self.outputs = outputs
         self.writing = writing
         self.tally = _Tally()
@@ -505,21 +519,37 @@ class _Runner:
         if self.writing:
             self.outputs.write(doc.input, self._render(doc, outcome))
 
+    def record(self, line: io.RecordLine, outcome: batch.Outcome) -> None:
+        """A JSONL record cleaned (or failed) where it was parsed: write its line, count it."""
+        if isinstance(outcome, batch.Failed):  # its worker died: no line came back
+            outcome = records.cleaned(records.RecordTask(line.data, self.fmt).parse(), self.fmt, None, outcome.reason)
+        assert isinstance(outcome, records.Cleaned)
+        self.tally.documents += 1
+        self.input_documents += 1
+        if outcome.error:
+            self.tally.errors += 1
+            _log(f"{PROG}: error: {line.name}: {outcome.error}")
+        else:
+            self.tally.removals += len(outcome.removals)
+            self.tally.reasons.update(outcome.removals)
+            if outcome.changed:
+                self.input_changed += 1
+                self.input_removals += len(outcome.removals)
+        if self.writing:
+            self.outputs.write(line.input, outcome.line)
+
     def _document_error(self, doc: io.Doc, error: str) -> None:
         self.tally.errors += 1
         _log(f"{PROG}: error: {doc.name}: {error}")
         if not doc.line:
             self.input_failed = True
-        elif self.writing and doc.record is not None:
-            self.outputs.write(doc.input, io.json_line({**doc.record, "error": error}))
         elif self.writing:
-            self.outputs.write(doc.input, io.json_line({"error": error, "raw": doc.raw}))
+            self.outputs.write(doc.input, io.json_line(records.output_record(doc, self.fmt, None, error)))
 
     def _render(self, doc: io.Doc, result: CleanResult) -> str:
         args = self.args
         if doc.record is not None:
-            record = {**doc.record, args.text_key: result.text}
-            return io.json_line(record | explain.explanation(result) if args.explain else record)
+            return io.json_line(records.output_record(doc, self.fmt, result))
         if args.explain:
             return io.json_line({args.id_key: doc.name, **explain.explanation(result)})
         if self.outputs.plan.records:

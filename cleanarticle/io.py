@@ -241,6 +241,19 @@ class Doc:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordLine:
+    """One JSONL line left unparsed (its line break cut): the worker that cleans it parses it."""
+
+    input: Input
+    line: int
+    data: bytes
+
+    @property
+    def name(self) -> str:
+        return f"{self.input.name}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
 class End:
     """All of an input has been read; `error` is set when reading it failed part way."""
 
@@ -249,15 +262,23 @@ class End:
 
 
 def documents(
-    inputs: Iterable[Input], text_key: str = "text", url_key: str = "url", html_key: str | None = None
-) -> Iterator[Doc | End]:
+    inputs: Iterable[Input],
+    text_key: str = "text",
+    url_key: str = "url",
+    html_key: str | None = None,
+    *,
+    raw: bool = False,
+) -> Iterator[Doc | RecordLine | End]:
     """Every document of every input in order, each input followed by its `End`.
 
     HTML files (and JSONL records read from `html_key`) are marked `html` for the HTML path.
+    With `raw`, JSONL lines come unparsed, as `RecordLine`s.
     """
     for item in inputs:
         try:
-            if item.jsonl:
+            if item.jsonl and raw:
+                yield from (RecordLine(item, number, line) for number, line in _lines(item))
+            elif item.jsonl:
                 yield from _records(item, html_key or text_key, url_key, html=html_key is not None)
             elif item.html:
                 yield Doc(item, read_html(item), html=True)
@@ -305,13 +326,19 @@ def _decode(data: bytes) -> str:
 
 
 def _records(item: Input, text_key: str, url_key: str, html: bool = False) -> Iterator[Doc]:
+    for number, line in _lines(item):
+        yield parse_record(item, number, line, text_key, url_key, html)
+
+
+def _lines(item: Input) -> Iterator[tuple[int, bytes]]:
+    """(line number, line without its line break) of every non-blank line of a JSONL file."""
     assert item.path is not None
     opener = gzip.open if item.name.lower().endswith(".gz") else open
     try:
         with opener(item.path, "rb") as stream:
             for number, line in enumerate(stream, 1):
                 if line.strip():
-                    yield parse_record(item, number, line.rstrip(b"\r\n"), text_key, url_key, html)
+                    yield number, line.rstrip(b"\r\n")
     except (OSError, EOFError, zlib.error) as error:
         raise InputError(getattr(error, "strerror", None) or str(error) or type(error).__name__) from None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import pickle
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from cleanarticle import CleanResult, Pipeline, batch, cli, registry
 from cleanarticle.corpus import Profiles, Thresholds, reference_profiles
 from cleanarticle.filters.base import LineFilter
 from cleanarticle.filters.site_boilerplate import SiteBoilerplate
+from cleanarticle.records import Cleaned, RecordFormat, RecordTask
 from test_corpus import corpus
 
 MAIN_PID = os.getpid()
@@ -181,6 +183,33 @@ def test_results_cross_processes_as_tuples_and_come_back_equal() -> None:
         )
     failed = batch.Failed("x")
     assert batch.unpack(batch.pack(failed)) == failed and batch.unpack(batch.pack(None)) is None
+
+
+def test_a_record_is_parsed_cleaned_and_written_by_its_worker() -> None:
+    fmt = RecordFormat()
+    url, text = DOCS[0]
+    line = json.dumps({"id": 1, "url": url, "text": text, "lang": "en"}).encode()
+    tasks = [RecordTask(line, fmt), RecordTask(b'{"id": 2}', fmt), RecordTask(b"[1]", fmt)]
+    outcomes = [outcome for _, outcome in batch.clean_in_order(enumerate(tasks), Pipeline.default(), jobs=2)]
+    assert all(isinstance(outcome, Cleaned) for outcome in outcomes)  # not taken for packed results
+    expected = Pipeline.default().run(text, url)
+    assert json.loads(outcomes[0].line) == {"id": 1, "url": url, "text": expected.text, "lang": "en"}
+    assert outcomes[0].changed and outcomes[0].removals == tuple((r.filter, r.reason) for r in expected.removals)
+    assert (outcomes[1].error, json.loads(outcomes[1].line)) == ("no 'text' field", {"id": 2, "error": "no 'text' field"})
+    assert json.loads(outcomes[2].line) == {"error": "not a JSON object but an array", "raw": "[1]"}
+    assert pickle.loads(pickle.dumps(outcomes)) == outcomes and pickle.loads(pickle.dumps(tasks)) == tasks
+
+
+def test_check_and_diff_read_jsonl_records_too(tmp_path: Path, capsys) -> None:
+    rows = records()[:6]
+    rows[3] = {"id": 3, "text": "A clean paragraph of the story, with nothing to remove.\n"}
+    path = write_jsonl(tmp_path / "c.jsonl", rows)
+    for jobs in ("1", "2"):
+        assert cli.main([str(path), "--check", "-j", jobs]) == 1
+        assert f"would change {path} (5 of 6 records, " in capsys.readouterr().err
+    assert cli.main([str(path), "--diff"]) == 0
+    diff = capsys.readouterr().out
+    assert diff.count(f"--- {path}:") == 5 and f"{path}:4" not in diff
 
 
 

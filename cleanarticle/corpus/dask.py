@@ -37,7 +37,7 @@ from pathlib import PurePath
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from .. import batch, integrations, io
+from .. import batch, integrations, io, records
 from ..filters.site_boilerplate import SiteBoilerplate
 from ..pipeline import Pipeline
 from .count import Counts, assemble, document_hashes, key_hash, normalizers_from
@@ -303,14 +303,11 @@ def clean_bag(lines: Bag, pipeline: Pipeline, text_key: str = "text", url_key: s
 def _clean_partition(lines: Iterable[str], config: dict[str, Any], text_key: str, url_key: str) -> list[dict[str, Any]]:
     docs = [parse(line, text_key, url_key) for line in lines]
     outcomes = batch.clean_chunk_with([doc.task for doc in docs], config, keep_source=False)
-    return [_record(doc, batch.unpack(outcome), text_key) for doc, outcome in zip(docs, outcomes, strict=True)]
-
-
-def _record(doc: io.Doc, outcome: batch.Outcome, text_key: str) -> dict[str, Any]:
-    if isinstance(outcome, batch.Failed) or outcome is None:
-        error = outcome.reason if outcome is not None else doc.error
-        return {**doc.record, "error": error} if doc.record is not None else {"error": error, "raw": doc.raw}
-    return {**doc.record, text_key: outcome.text}  # type: ignore[dict-item]
+    fmt = records.RecordFormat(text_key, url_key)
+    return [
+        records.output_record(doc, fmt, *batch.result_or_error(doc, batch.unpack(outcome)))
+        for doc, outcome in zip(docs, outcomes, strict=True)
+    ]
 
 
 def clean_in_order(
