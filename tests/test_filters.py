@@ -68,6 +68,7 @@ CASES = [
         removes=[
             "IMG_4821.JPG",  # phone upload
             "GettyImages-2151234567.jpg",  # agency file name
+            "skyline-at-dusk.webp?w=1200",  # with a resize query
             "Photograph: Andrew Harnik/AP",  # Guardian
             "Image source, Getty Images",  # BBC
             "(Photo by Chip Somodevilla/Getty Images)",  # Getty credit alone
@@ -258,6 +259,8 @@ CASES += table(
         "Le Monde avec AFP",  # Le Monde
         "Staff and agencies",  # Guardian
         "Posted by admin on 12 March 2024",  # WordPress
+        "Posted on June 12, 2025 by Emma Baker",  # a timestamp, then the by-word
+        "The Daily Courier with Reuters",  # an outlet with a wire
         "Publié le 05 juin 2025 à 18h00, modifié le 06 juin 2025 à 09h13",
         "Updated June 5, 2025 at 10:42 p.m. ET",
         "Jun 5, 2025, 10:42 a.m.",

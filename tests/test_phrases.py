@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleanarticle.filters.image_residue import CREDIT_MARKS
+from cleanarticle.filters.image_residue import (
+    _SENTENCE_END,
+    _TAIL_CHARS,
+    CREDIT_MARKS,
+    TAIL_HINTS,
+    TRAILING,
+    has_credit_tail,
+)
 import regex
 
 from cleanarticle.filters.phrases import Dispatch, Ending, _grouped, _in_re_syntax, _union, keys, words
@@ -129,3 +136,30 @@ def test_credit_tail_matches_hold_a_credit_mark(data: st.DataObject) -> None:
     entry = data.draw(st.sampled_from([_in_re_syntax(e) for e in words("image_residue", "credit_tails")]))
     text = data.draw(st.from_regex(re.compile(entry, re.IGNORECASE), fullmatch=True))  # type: ignore[arg-type]
     assert any(mark in text for mark in CREDIT_MARKS)
+
+
+def test_trailing_holds_everything_the_tail_patterns_end_with() -> None:
+    """`has_credit_tail` strips TRAILING to see whether a line ends in ")": it must hold every
+    character that `[\\s.]*` matches, and not ")"."""
+    assert ")" not in TRAILING
+    assert all(chr(c) in TRAILING for c in range(0x3001) if regex.match(r"[\s.]", chr(c)))
+
+
+@given(st.data())
+def test_credit_tails_tried_by_group_agree_with_one_pattern(data: st.DataObject) -> None:
+    """Closed tails tried only on lines ending in ")", barred ones only on lines with a "|"."""
+    entries = words("image_residue", "credit_tails")
+    entry = data.draw(st.sampled_from([_in_re_syntax(e) for e in entries]))
+    credit = data.draw(st.from_regex(re.compile(entry, re.IGNORECASE), fullmatch=True))  # type: ignore[arg-type]
+    text = data.draw(st.sampled_from(["Crowds in Kyiv. ", "A caption (", "Quelle | ", ""])) + credit
+    text += data.draw(st.sampled_from(["", ".", " ", " . ", ")", " |x"]))
+    whole = regex.compile("(?r)(?:" + "|".join(f"(?:{t})" for t in entries) + r")[\s.]*", regex.IGNORECASE)
+    assert has_credit_tail(text) == (bool(whole.match(text)) and _passes_gates(text)), text
+
+
+def _passes_gates(text: str) -> bool:
+    """The cheap checks `has_credit_tail` makes before any pattern (tested above and elsewhere)."""
+    if " " not in text or (text.endswith(_SENTENCE_END) and not text.rstrip(" .").endswith(")")):
+        return False
+    tail = text[-_TAIL_CHARS:]
+    return any(mark in tail for mark in CREDIT_MARKS) and any(hint in tail.lower() for hint in TAIL_HINTS)

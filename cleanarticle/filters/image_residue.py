@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -15,13 +16,26 @@ _EXTENSIONS = "png|jpe?g|gif|webp|avif|svg|bmp|tiff?|heic"
 FILE_NAME = regex.compile(
     rf"^(?:\S*/)?[\w\s.,()\[\]+&'@#~-]{{1,120}}\.(?:{_EXTENSIONS})(?:\?\S*)?$", regex.IGNORECASE
 )
+# How every file name ends: a line that does not skips FILE_NAME ("What next?" among them).
+_FILE_END = re.compile(rf"\.(?:{_EXTENSIONS})(?:\?\S*)?$", re.IGNORECASE)
 RESIDUE = pattern("image_residue", "lines")
 CREDIT_LINE = pattern("image_residue", "credit_lines")
-# A reverse pattern: `match` tries only the end of the line.
-CREDIT_TAIL = regex.compile(
-    "(?r)(?:" + "|".join(f"(?:{t})" for t in words("image_residue", "credit_tails")) + r")[\s.]*",
-    regex.IGNORECASE,
-)
+
+
+def _reverse(entries: list[str]) -> regex.Pattern[str]:
+    """One reverse pattern of `entries`: `match` tries only the end of the line."""
+    return regex.compile("(?r)(?:" + "|".join(f"(?:{t})" for t in entries) + r")[\s.]*", regex.IGNORECASE)
+
+
+_TAILS = words("image_residue", "credit_tails")
+# A tail closed by ")" can only end a line that ends in ")" before its spaces and dots, and one
+# opened by "|" only a line holding a "|": each group is tried only on such lines (the other
+# tails fail slowly, backtracking through their {1,80} runs).
+CLOSED_TAIL = _reverse([t for t in _TAILS if t.endswith(r"\)")])
+BAR_TAIL = _reverse([t for t in _TAILS if t.startswith(r"\|") and not t.endswith(r"\)")])
+OTHER_TAIL = _reverse([t for t in _TAILS if not t.startswith(r"\|") and not t.endswith(r"\)")])
+# What `[\s.]*` can match: "." and Unicode white space (with the separators 1C-1F).
+TRAILING = ".\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 # "Source Cryptopolitan", "Credit Reuters/Jane Doe": a credit word, then capitalised names only.
 _NAME = r"(?:@|\p{Lu}|\p{N})[\p{L}\p{N}.'’&@_/-]*"
 CREDIT_NAMES = regex.compile(
@@ -50,8 +64,12 @@ def has_credit_tail(text: str) -> bool:
     tail = text[-_TAIL_CHARS:]
     if not any(mark in tail for mark in CREDIT_MARKS):
         return False
-    tail = tail.lower()
-    return any(h in tail for h in TAIL_HINTS) and CREDIT_TAIL.match(text) is not None
+    lowered = tail.lower()
+    if not any(hint in lowered for hint in TAIL_HINTS):
+        return False
+    if text.rstrip(TRAILING).endswith(")") and CLOSED_TAIL.match(text):
+        return True
+    return bool("|" in tail and BAR_TAIL.match(text)) or OTHER_TAIL.match(text) is not None
 
 
 @register("image_residue")
@@ -72,7 +90,7 @@ class ImageResidue(LineFilter):
         if line.words <= self.max_label_words:
             if RESIDUE.match(line.key):
                 return "image_placeholder"
-            if ("." in line.text[-6:] or "?" in line.text) and FILE_NAME.match(line.text):
+            if _FILE_END.search(line.text) and FILE_NAME.match(line.text):
                 return "image_file_name"
         if line.words <= self.max_credit_words and not _is_sentence(line.text):
             if CREDIT_LINE.match(line.key) or (

@@ -11,7 +11,7 @@ import regex
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove
-from .phrases import words
+from .phrases import heads_of, words
 
 # Runs of letters, or of digits: the standard `re` (several times faster per call here) spells
 # \p{L} as "word characters but digits and _" (which keeps the rare other numerals, "²").
@@ -41,14 +41,18 @@ _RELATIVE_TIME = regex.compile(
 _DASHES = frozenset("-–—,|·")
 _PLACE_FIRST = regex.compile(r"^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}\s*(?:[-–—,|·]\s*)(?P<rest>.+)$")
 # "Le Monde avec AFP", "Staff and agencies": an outlet credited together with a news agency.
+_WIRES = "afp reuters ap dpa efe ansa agencies agences agenturen wires".split()
+_WIRE_HEADS = frozenset(_WIRES)  # a line whose key ends otherwise skips _WIRE_CREDIT
 _WIRE_CREDIT = regex.compile(
-    r"^[\p{L}.'’ -]{2,40}\s(?:with|and|avec|et|mit|und|con|y|com|e)\s(?i:afp|reuters|ap|dpa|efe|ansa|agencies|agences|agenturen|wires)$"
+    rf"^[\p{{L}}.'’ -]{{2,40}}\s(?:with|and|avec|et|mit|und|con|y|com|e)\s(?i:{'|'.join(_WIRES)})$"
 )
 # "admin on 12 March 2024" after a by-word: a name or handle, then the date.
 _NAME_ON_DATE = regex.compile(r"^(?P<name>.+?)\s+(?i:on|am|le|el|il|op|em|at)\s+(?P<date>.+)$")
 _BY_LINE = regex.compile(rf"^(?i:{'|'.join(_BY)})\s*:?\s+(?P<rest>.+)$")
 # "Posted on June 12, 2025 by Emma Baker": a timestamp, then a by-word and the names.
 _STAMP_BY = regex.compile(rf"^(?P<stamp>.+?)\s+(?i:{'|'.join(_BY)})\s+(?P<rest>.+)$")
+# The words a by-word can start with: a line holding none after its first word skips _STAMP_BY.
+_BY_HEADS = frozenset().union(*(heads_of(entry, False) or {entry.split()[0]} for entry in _BY))
 _SEPARATOR = regex.compile(r"\s*(?:[·•|]|\s[–—-]\s|,\s)\s*")
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}.'’-]*|[\p{Lu}]\.?|@\w+)$")
 _CONNECTORS = frozenset(
@@ -108,7 +112,7 @@ def parse_byline(text: str) -> tuple[str, str] | None:
     """
     if text.endswith(_TERMINAL) or len(text.split()) > 14:
         return None
-    stamped = _STAMP_BY.match(text)
+    stamped = None if _BY_HEADS.isdisjoint(text.lower().split()[1:]) else _STAMP_BY.match(text)
     if stamped and is_timestamp(stamped.group("stamp")) and _names(stamped.group("rest")):
         return stamped.group("rest"), ""
     match = _BY_LINE.match(text)
@@ -223,7 +227,7 @@ class MetadataLines(Filter):
             return None
         if is_timestamp(line.text) or is_stamp_label(line.text) or is_dateline(line.text):
             return "timestamp"
-        if _WIRE_CREDIT.match(line.text):
+        if line.key.rpartition(" ")[2] in _WIRE_HEADS and _WIRE_CREDIT.match(line.text):
             return "byline"
         if parse_byline(line.text) is not None:
             return "byline"
