@@ -56,7 +56,7 @@ def split_lines(source: str, folded: bool = False) -> tuple[Line, ...]:
     """Split on "\\n" and keep each line's offsets; a final line without newline counts too.
 
     The hot loop of every document, written as whole-list operations that run in C: lines
-    are split and lower-cased once, and only the keys whose ends are not letters or digits
+    are split and lower-cased, and only the keys whose ends are not letters or digits
     (or all keys of a source with odd spacing) go through `trim`'s slow path. `folded`: the
     source comes from the whitespace normalizer, so that check can be skipped.
     """
@@ -64,8 +64,9 @@ def split_lines(source: str, folded: bool = False) -> tuple[Line, ...]:
     if texts[-1] == "":
         texts.pop()  # the source ends with a newline (or is empty): no line after it
     count = len(texts)
-    lowered = source.lower()
-    lows = lowered.split("\n") if len(lowered) == len(source) else [text.lower() for text in texts]
+    # Line by line: `str.lower` takes a fast path for pure-ASCII strings, and many lines are
+    # pure ASCII even when the text as a whole is not (one curly quote makes it UCS-2).
+    lows = list(map(str.lower, texts))
     keys = list(map(str.strip, lows, repeat(_COMMON_EDGE, count)))
     plain = folded or ("  " not in source and source.replace("\n", " ").isprintable())
     for index, key in enumerate(keys):
