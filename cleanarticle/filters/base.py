@@ -73,10 +73,11 @@ class LineFilter(Filter):
         raise NotImplementedError
 
     def find(self, view: View) -> Iterator[Removal]:
+        check = self.check_line  # bound once: this loop runs for every line of every document
         for position, line in enumerate(view.lines):
             if not line.text:
                 continue
-            verdict = self.check_line(line, position, view)
+            verdict = check(line, position, view)
             if verdict is None:
                 continue
             reason, detail = (verdict, "") if isinstance(verdict, str) else verdict

@@ -87,17 +87,16 @@ class ImageResidue(LineFilter):
     max_caption_words: int = 90
 
     def check_line(self, line: Line, position: int, view: View) -> str | None:
-        if line.words <= self.max_label_words:
-            if RESIDUE.match(line.key):
+        text, key, words = line.text, line.key, line.words
+        if words <= self.max_label_words:
+            if RESIDUE.match(key):
                 return "image_placeholder"
-            if _FILE_END.search(line.text) and FILE_NAME.match(line.text):
+            if _FILE_END.search(text) and FILE_NAME.match(text):
                 return "image_file_name"
-        if line.words <= self.max_credit_words and not _is_sentence(line.text):
-            if CREDIT_LINE.match(line.key) or (
-                line.key.partition(" ")[0] in _CREDIT_WORDS and CREDIT_NAMES.match(line.text)
-            ):
+        if words <= self.max_credit_words and not _is_sentence(text):
+            if CREDIT_LINE.match(key) or (key.partition(" ")[0] in _CREDIT_WORDS and CREDIT_NAMES.match(text)):
                 return "image_credit"
-        if line.words <= self.max_caption_words and has_credit_tail(line.text):
+        if words <= self.max_caption_words and has_credit_tail(text):
             return "caption_credit"
         return None
 
