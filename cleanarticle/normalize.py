@@ -30,17 +30,17 @@ _INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
-def fold(text: str) -> str:
+def fold(text: str, printable: bool) -> str:
     """One space between words, none at line ends, no zero-width or control characters.
 
     `text` has "\\n" as its only line break. Whole-text passes at C speed: a Python loop
     over the lines cost a tenth of the pipeline's time. Only lines holding a character that
     is not printable (other white space, controls, zero-width) are rebuilt one by one; after
     that the only white space left is " ", whose runs `str.replace` halves pass by pass.
+    `printable`: `text`, its line breaks aside, is known to be all printable, and no line
+    needs rebuilding.
     """
-    if "\xa0" in text:
-        text = text.replace("\xa0", " ")  # the commonest stray space
-    if not text.replace("\n", " ").isprintable():
+    if not printable:
         lines = text.split("\n")
         for index, line in enumerate(lines):
             if not line.isprintable():
@@ -98,9 +98,14 @@ class Whitespace(Normalizer):
     final_newline: bool = True
 
     def normalize(self, text: str) -> str:
-        # str.splitlines knows every Unicode line break (\r\n, \r, U+2028, \x85, ...).
-        lines = text.splitlines()
-        if not lines:
+        if not text:
             return ""
-        text = fold("\n".join(lines))
+        if "\xa0" in text:
+            text = text.replace("\xa0", " ")  # the commonest stray space
+        printable = text.replace("\n", " ").isprintable()
+        if printable:  # then "\n" is the only line break: `isprintable` refuses every other one
+            text = text[:-1] if text.endswith("\n") else text  # as `splitlines` drops it
+        else:  # str.splitlines knows every Unicode line break (\r\n, \r, U+2028, \x85, ...)
+            text = "\n".join(text.splitlines())
+        text = fold(text, printable)
         return text + "\n" if self.final_newline else text
