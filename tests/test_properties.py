@@ -14,6 +14,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleanarticle import Pipeline, clean, clean_and_explain
+from cleanarticle.normalize import Whitespace, fold
 from cleanarticle.testing import articles, boilerplate_lines
 from cleanarticle.text import apply_removals
 
@@ -69,6 +70,17 @@ any_text = st.one_of(st.text(every_char), edge_text, huge_line, document, docume
 def is_subsequence(small: Sequence[str], big: Sequence[str]) -> bool:
     rest = iter(big)
     return all(any(item == other for other in rest) for item in small)
+
+
+_BREAKS_AND_SPACES = st.text(st.sampled_from(list("ab é’\n\r\t\x0b\x0c\x1c\x85\xa0\u2028\u2029\u200b\u3000")), max_size=40)
+
+
+@given(_BREAKS_AND_SPACES)
+def test_every_line_break_is_a_newline_to_the_whitespace_step(text: str) -> None:
+    """Printable text with only "\\n" breaks takes a shortcut; it must agree with the long way:
+    split on every line break, then look at every line."""
+    long_way = fold("\n".join(text.splitlines()).replace("\xa0", " "), printable=False) + "\n" if text else ""
+    assert Whitespace().normalize(text) == long_way
 
 
 @given(any_text)
