@@ -543,13 +543,9 @@ class _Runner:
         _log(f"{PROG}: error: {doc.name}: {error}")
         if not doc.line:
             self.input_failed = True
-        elif self.writing:
-            self.outputs.write(doc.input, io.json_line(records.output_record(doc, self.fmt, None, error)))
 
     def _render(self, doc: io.Doc, result: CleanResult) -> str:
         args = self.args
-        if doc.record is not None:
-            return io.json_line(records.output_record(doc, self.fmt, result))
         if args.explain:
             return io.json_line({args.id_key: doc.name, **explain.explanation(result)})
         if self.outputs.plan.records:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from cleanarticle import Pipeline, clean, clean_and_explain
 from cleanarticle.normalize import Whitespace, fold
 from cleanarticle.testing import articles, boilerplate_lines
-from cleanarticle.text import apply_removals
+from cleanarticle.text import apply_removals, line_key, split_lines
 
 BOILERPLATE = Path(__file__).parent / "boilerplate"
 
@@ -81,6 +81,17 @@ def test_every_line_break_is_a_newline_to_the_whitespace_step(text: str) -> None
     split on every line break, then look at every line."""
     long_way = fold("\n".join(text.splitlines()).replace("\xa0", " "), printable=False) + "\n" if text else ""
     assert Whitespace().normalize(text) == long_way
+
+
+@given(any_text)
+def test_split_lines_keys_and_offsets_are_line_keys_of_source_lines(text: str) -> None:
+    """`split_lines` builds keys in bulk, taking shortcuts on folded text: each key must still
+    be `line_key` of its line, and the offsets must cut that line out of the source."""
+    folded = Whitespace().normalize(text)
+    for source, is_folded in ((text, False), (folded, True)):
+        for line in split_lines(source, folded=is_folded):
+            assert source[line.start : line.end] == line.text and "\n" not in line.text
+            assert line.key == line_key(line.text), line.text
 
 
 @given(any_text)

@@ -33,7 +33,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import reduce
-from pathlib import PurePath
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +53,6 @@ MAX_BUCKETS = 16
 # of cleaning, keep that under 2 % and the lost work small when a worker dies.
 DASK_CHUNK = 256
 TICK_INTERVAL = "500ms"
-_SOURCE = io.Input("dask", None, PurePath("dask.jsonl"), True)
 
 
 def require(module: str) -> ModuleType:
@@ -128,7 +126,7 @@ def _not_blank(line: str) -> bool:
 def parse(line: str, text_key: str = "text", url_key: str = "url") -> io.Doc:
     """One JSONL line as `io.Doc`, exactly as the command line parses it."""
     raw = line.rstrip("\r\n").encode("utf-8", "surrogateescape")
-    return io.parse_record(_SOURCE, 0, raw, text_key, url_key)
+    return records.RecordTask(raw, records.RecordFormat(text_key, url_key)).parse()
 
 
 def documents(lines: Bag, text_key: str = "text", url_key: str = "url") -> Bag:

@@ -1,7 +1,7 @@
 """What a filter is: a frozen dataclass that reads a `View` and yields `Removal`s.
 
 Filters never edit text. `LineFilter` covers the common case of judging one line at a time;
-block filters override `find` and use `View.remove` to turn a run of lines into spans.
+block filters override `find` and use `remove` to turn a run of lines into spans.
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ _DASHES = frozenset("-–—,|·")
 _PLACE_FIRST = regex.compile(r"^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}\s*(?:[-–—,|·]\s*)(?P<rest>.+)$")
 # "Le Monde avec AFP", "Staff and agencies": an outlet credited together with a news agency.
 _WIRES = "afp reuters ap dpa efe ansa agencies agences agenturen wires".split()
-_WIRE_HEADS = frozenset(_WIRES)  # a line whose key ends otherwise skips _WIRE_CREDIT
+_WIRE_ENDS = frozenset(_WIRES)  # a line whose key ends otherwise skips _WIRE_CREDIT
 _WIRE_CREDIT = regex.compile(
     rf"^[\p{{L}}.'’ -]{{2,40}}\s(?:with|and|avec|et|mit|und|con|y|com|e)\s(?i:{'|'.join(_WIRES)})$"
 )
@@ -227,7 +227,7 @@ class MetadataLines(Filter):
             return None
         if is_timestamp(line.text) or is_stamp_label(line.text) or is_dateline(line.text):
             return "timestamp"
-        if line.key.rpartition(" ")[2] in _WIRE_HEADS and _WIRE_CREDIT.match(line.text):
+        if line.key.rpartition(" ")[2] in _WIRE_ENDS and _WIRE_CREDIT.match(line.text):
             return "byline"
         if parse_byline(line.text) is not None:
             return "byline"
