@@ -18,7 +18,7 @@ from cleanarticle.filters.image_residue import (
 )
 import regex
 
-from cleanarticle.filters.phrases import Dispatch, Ending, _grouped, _in_re_syntax, _union, keys, words
+from cleanarticle.filters.phrases import Dispatch, Ending, _grouped, _in_re_syntax, _union, fewest, keys, reasons, words
 from cleanarticle.filters.phrases.heads import head, heads, tail, tails
 
 SECTIONS = [
@@ -123,6 +123,30 @@ def test_dispatch_agrees_with_one_pattern(section: str, key: str, suffix: str, d
     dispatch, whole = Dispatch(entries, suffix), _grouped(entries, suffix)
     text = data.draw(st.one_of(_entry_texts(section, key), st.sampled_from(LINES), st.text(max_size=30)))
     assert bool(dispatch.match(text)) == bool(whole.match(text)), text
+
+
+def test_fewest_needles_cover_the_others() -> None:
+    assert fewest(["cookies", "cookie", "use cookies", "privacy"]) == ("cookie", "privacy")
+    assert fewest(["cookie", None]) is None
+
+
+REASON_SECTIONS = [(section, key) for section in ("legal_anywhere", "disclaimers") for key in keys(section)]
+
+
+@pytest.mark.parametrize(("section", "key"), REASON_SECTIONS, ids=[f"{s}.{k}" for s, k in REASON_SECTIONS])
+@given(data=st.data())
+def test_a_line_an_entry_matches_is_never_ruled_out_by_the_needles(section: str, key: str, data: st.DataObject) -> None:
+    """`Reasons.possible_in` may skip a text only when no entry of the section can match it."""
+    text = data.draw(_entry_texts(section, key)).lower()
+    found = reasons(section)
+    assert found.possible_in("first line\n" + text + "\nlast line")
+
+
+def test_needles_rule_out_an_article_without_the_words() -> None:
+    article = "the minister resigned on friday.\nshare this article\nall rights reserved"
+    assert reasons("legal_anywhere").needles == ("cookie",)
+    assert not reasons("legal_anywhere").possible_in(article)
+    assert reasons("legal_anywhere").possible_in(article + "\nmanage cookies")
 
 
 def test_every_credit_tail_entry_needs_a_credit_mark() -> None:

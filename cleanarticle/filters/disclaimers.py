@@ -35,13 +35,19 @@ class Disclaimers(Filter):
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
         tail = view.tail_start(self.tail_fraction)
-        # The phrases found anywhere in the tail: each line is then searched for those only.
-        floating = REASONS.floating_in("\n".join(line.key for line in lines[tail:]))
-        for position, line in enumerate(lines):
+        # The phrases found anywhere in the tail: each line is then searched for those only;
+        # the notices allowed anywhere are looked for line by line only when the text holds
+        # a word every one of them has ("cookie").
+        tail_keys = "\n".join(line.key for line in lines[tail:])
+        floating = REASONS.floating_in(tail_keys)
+        anywhere = ANYWHERE.possible_in(tail_keys) or ANYWHERE.possible_in("\n".join(line.key for line in lines[:tail]))
+        for position in range(0 if anywhere else tail, len(lines)):
+            line = lines[position]
             if not line.text or line.words > self.max_words:
                 continue
             reason = self._tail_reason(line, floating) if position >= tail else None
-            reason = reason or ANYWHERE.find(line.key)
+            if not reason and anywhere:
+                reason = ANYWHERE.find(line.key)
             if reason:
                 yield Removal(line.start, line.stop, self.name, reason)
 

@@ -78,6 +78,7 @@ def _union(entries: tuple[str, ...]) -> str:
 
 
 _UNSEEN: Any = object()
+_SEEN_LIMIT = 8192
 
 
 class Dispatch:
@@ -100,24 +101,32 @@ class Dispatch:
         self._heads = [heads_of(entry, suffix == "$") for _, entry in entries]
         self._known: frozenset[str] = frozenset().union(*(h for h in self._heads if h))
         self._words: dict[str, Compiled | None] = {}
-        self._chars: dict[str, Compiled | None] = {}  # the bucket of each first character seen
+        self._seen: dict[str, Compiled | None] = {}  # the bucket of each start met so far
         unknown = [i for i, found in enumerate(self._heads) if found is None]
         chars = {char for i in unknown for char in self._starts[i] or ()}
         self._buckets = {char: self._compile(i for i in unknown if self._can_start(i, char)) for char in chars}
         self._anywhere = self._compile(i for i in unknown if self._starts[i] is None)
 
     def match(self, text: str):  # noqa: ANN201  (an re or regex Match, or None)
-        word = head(text)
-        if word in self._known:
-            pattern = self._words.get(word) or self._word_pattern(word)
-        else:
-            char = word[:1] or text[:1].lower()
-            pattern = self._chars.get(char, _UNSEEN)
-            if pattern is _UNSEEN:
-                pattern = self._chars[char] = self._buckets.get(_first(char), self._anywhere)
+        start = head(text) or text[:1].lower()  # a word, or the one character that is no word
+        pattern = self._seen.get(start, _UNSEEN)
+        if pattern is _UNSEEN:
+            pattern = self._pattern(start)
         if pattern is None:
             return None  # no entry starts this way: skip the call into the regex engine
         return pattern.match(text)
+
+    def _pattern(self, start: str) -> Compiled | None:
+        """The bucket of a head word (or non-word first character), remembered for the next
+        string that starts the same way."""
+        if start in self._known:
+            pattern = self._words.get(start) or self._word_pattern(start)
+        else:
+            pattern = self._buckets.get(_first(start), self._anywhere)
+        if len(self._seen) >= _SEEN_LIMIT:
+            self._seen.clear()  # a bound on memory over a corpus with endless vocabulary
+        self._seen[start] = pattern
+        return pattern
 
     def _word_pattern(self, word: str) -> Compiled | None:
         first = _first(word)
@@ -242,6 +251,8 @@ class Reasons:
     anchored: Dispatch
     floating: Floating
     ending: tuple[tuple[str, Ending], ...] = ()
+    # Literals one of which every match of every entry holds (None: some entry has none).
+    needles: tuple[str, ...] | None = None
 
     def find(self, key: str, floating: Floating | None = None) -> str | None:
         """The reason of the first entry found in `key` (a lower-cased line key), or None.
@@ -266,6 +277,20 @@ class Reasons:
         """
         return tuple(entry for entry in self.floating if entry[1] is None or entry[1] in text)
 
+    def possible_in(self, text: str) -> bool:
+        """False when no entry can match any line of `text` (lower-cased keys): then the
+        lines need not be tried one by one."""
+        return self.needles is None or any(needle in text for needle in self.needles)
+
+
+def fewest(needles: list[str | None]) -> tuple[str, ...] | None:
+    """The needles that no other needle lies inside ("cookie" covers "cookies"): a text holds
+    one of `needles` only if it holds one of these. None if any needle is None."""
+    if None in needles:
+        return None
+    found = sorted(set(needles), key=len)  # type: ignore[arg-type]
+    return tuple(n for i, n in enumerate(found) if not any(m in n for m in found[:i]))
+
 
 @cache
 def reasons(section: str) -> Reasons:
@@ -278,15 +303,17 @@ def reasons(section: str) -> Reasons:
     anchored: list[tuple[str | None, str]] = []
     floating: list[tuple[str, str | None, Compiled]] = []
     ending: list[tuple[str, Ending]] = []
+    hints: list[str | None] = []
     for key in keys(section):
         for entry in words(section, key):
+            hints.append(hint(entry.removeprefix("^")))
             if entry.startswith("^") and entry.endswith("$") and _read(entry[1:], first_chars) is None:
                 ending.append((key, Ending((entry,))))
             elif entry.startswith("^"):
                 anchored.append((key, entry[1:]))
             else:
                 floating.append((key, hint(entry), compile_phrases(entry)))
-    return Reasons(Dispatch(anchored), tuple(floating), tuple(ending))
+    return Reasons(Dispatch(anchored), tuple(floating), tuple(ending), fewest(hints))
 
 
 @cache
