@@ -7,7 +7,7 @@ new pipelines, and `to_config`/`from_config` round-trip through a plain dict (an
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
@@ -159,6 +159,7 @@ class Pipeline:
             source = step.normalize(source)
         lines = split_lines(source, folded=bool(normalizers) and isinstance(normalizers[-1], Whitespace))
         starts = [line.start for line in lines]
+        stops = [line.stop for line in lines]
         live = [True] * len(lines)
         removals: list[Removal] = []
         view = View(source, lines, url)
@@ -171,11 +172,11 @@ class Pipeline:
                 if not 0 <= removal.start < removal.end <= len(source):
                     raise ValueError(f"filter {step.name!r} returned a span outside the text: {removal}")
                 removals.append(removal)
-                index = bisect_right(starts, removal.start) - 1
-                while index < len(lines) and lines[index].start < removal.end:
-                    if lines[index].start >= removal.start and lines[index].stop <= removal.end:
-                        live[index] = False
-                    index += 1
+                # The lines wholly inside the span: starting at or after its start, ending
+                # (with their newline) at or before its end.
+                first, last = bisect_left(starts, removal.start), bisect_right(stops, removal.end)
+                if first < last:
+                    live[first:last] = [False] * (last - first)
         removals.sort(key=lambda r: r.start)
         kept = list(compress(lines, live))
         metadata = extract(source, kept, removals)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 
 import regex
 
@@ -74,10 +75,10 @@ class Duplicates(Filter):
         lines = view.lines
         content = [i for i in view.content()[: self.standfirst_reach] if i not in gone]
         sentences = [p for p in content[1:] if lines[p].words >= self.min_words and lines[p].text.endswith(_PROSE_END)]
+        keys = [lines[p].key for p in content]
         for position in sentences[: self.standfirst_window]:
             key = lines[position].key
-            for later in content:
-                other = lines[later].key
-                if later > position and other.startswith(key) and other[len(key) : len(key) + 1] in (".", "!", "?"):
-                    yield from remove([lines[position]], self.name, "standfirst_repeated")
-                    return
+            opening = (key + ".", key + "!", key + "?")  # a later paragraph opens with it
+            if any(map(str.startswith, keys[content.index(position) + 1 :], repeat(opening))):
+                yield from remove([lines[position]], self.name, "standfirst_repeated")
+                return

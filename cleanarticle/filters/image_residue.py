@@ -62,10 +62,9 @@ def has_credit_tail(text: str) -> bool:
     if " " not in text or (text.endswith(_SENTENCE_END) and not text.rstrip(" .").endswith(")")):
         return False  # one word, or a sentence; credits end in ")" or in a name
     tail = text[-_TAIL_CHARS:]
-    if not any(mark in tail for mark in CREDIT_MARKS):
+    if not any(map(tail.__contains__, CREDIT_MARKS)):
         return False
-    lowered = tail.lower()
-    if not any(hint in lowered for hint in TAIL_HINTS):
+    if not any(map(tail.lower().__contains__, TAIL_HINTS)):
         return False
     if text.rstrip(TRAILING).endswith(")") and CLOSED_TAIL.match(text):
         return True

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 import regex
@@ -145,9 +147,9 @@ class Dispatch:
 
 
 class Ending:
-    """Entries matched at the end of a string (a reverse pattern), tried only when the
-    string's last word is one some entry can end with; entries whose last word is unknown
-    ("get your \\w+") are tried on every string."""
+    """Entries matched at the end of a lower-cased string (a reverse pattern), tried only
+    when the string's last word is one some entry can end with; entries whose last word is
+    unknown ("get your \\w+") only on strings holding their hints ("get your")."""
 
     def __init__(self, entries: tuple[str, ...]) -> None:
         found = [_read(entry, tails, False) for entry in entries]
@@ -155,11 +157,14 @@ class Ending:
         self._all = compile_phrases(f"(?r)(?:{_union(entries)})")
         unknown = tuple(entry for entry, words in zip(entries, found) if words is None)
         self._unknown = compile_phrases(f"(?r)(?:{_union(unknown)})") if unknown else None
+        self._needles = fewest([hint(entry) for entry in unknown])
 
     def match(self, text: str):  # noqa: ANN201  (a regex Match, or None)
         if tail(text) in self._known:
             return self._all.match(text)
-        return None if self._unknown is None else self._unknown.match(text)
+        if self._unknown is None or (self._needles is not None and not any(map(text.__contains__, self._needles))):
+            return None
+        return self._unknown.match(text)
 
 
 def _first(text: str) -> str:
@@ -240,8 +245,9 @@ def hint(entry: str) -> str | None:
     return best.lower() if len(best) >= 4 else None
 
 
-# A floating entry: (reason, a literal every match contains or None, pattern).
-Floating = tuple[tuple[str, str | None, Compiled], ...]
+# A floating entry: (reason, a literal every match contains or "", pattern).
+Floating = tuple[tuple[str, str, Compiled], ...]
+_NEEDLE = itemgetter(1)
 
 
 @dataclass(frozen=True)
@@ -266,7 +272,7 @@ class Reasons:
             if ending.match(key):
                 return reason
         for reason, needle, compiled in self.floating if floating is None else floating:
-            if (needle is None or needle in key) and compiled.search(key):
+            if needle in key and compiled.search(key):
                 return reason
         return None
 
@@ -275,12 +281,12 @@ class Reasons:
 
         One pass per entry over a whole block of lines, instead of one per line.
         """
-        return tuple(entry for entry in self.floating if entry[1] is None or entry[1] in text)
+        return tuple(compress(self.floating, map(text.__contains__, map(_NEEDLE, self.floating))))
 
     def possible_in(self, text: str) -> bool:
         """False when no entry can match any line of `text` (lower-cased keys): then the
         lines need not be tried one by one."""
-        return self.needles is None or any(needle in text for needle in self.needles)
+        return self.needles is None or any(map(text.__contains__, self.needles))
 
 
 def fewest(needles: list[str | None]) -> tuple[str, ...] | None:
@@ -301,7 +307,7 @@ def reasons(section: str) -> Reasons:
     the end of the line, where it fails at once on most lines.
     """
     anchored: list[tuple[str | None, str]] = []
-    floating: list[tuple[str, str | None, Compiled]] = []
+    floating: list[tuple[str, str, Compiled]] = []
     ending: list[tuple[str, Ending]] = []
     hints: list[str | None] = []
     for key in keys(section):
@@ -312,7 +318,7 @@ def reasons(section: str) -> Reasons:
             elif entry.startswith("^"):
                 anchored.append((key, entry[1:]))
             else:
-                floating.append((key, hint(entry), compile_phrases(entry)))
+                floating.append((key, hint(entry) or "", compile_phrases(entry)))
     return Reasons(Dispatch(anchored), tuple(floating), tuple(ending), fewest(hints))
 
 
