@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from . import registry
@@ -177,7 +178,7 @@ class Pipeline:
                 first, last = bisect_left(starts, removal.start), bisect_right(stops, removal.end)
                 if first < last:
                     live[first:last] = [False] * (last - first)
-        removals.sort(key=lambda r: r.start)
+        removals.sort(key=attrgetter("start"))
         kept = list(compress(lines, live))
         metadata = extract(source, kept, removals)
         return CleanResult(apply_removals(source, removals), source, tuple(removals), metadata)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, repeat
-from operator import add
+from operator import add, attrgetter
 
 import regex
 
@@ -97,7 +97,7 @@ def apply_removals(source: str, removals: Sequence[Removal]) -> str:
     """Cut every removal span out of `source`; overlapping spans are cut once."""
     pieces: list[str] = []
     cursor = 0
-    for removal in sorted(removals, key=lambda r: (r.start, r.end)):
+    for removal in sorted(removals, key=attrgetter("start", "end")):
         if removal.start > cursor:
             pieces.append(source[cursor : removal.start])
         cursor = max(cursor, removal.end)

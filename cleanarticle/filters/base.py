@@ -61,6 +61,13 @@ def remove(lines: Iterable[Line], filter: str, reason: str, detail: str = "") ->
         yield Removal(start, stop, filter, reason, detail)
 
 
+def remove_each(lines: Sequence[Line], found: dict[int, str], filter: str) -> Iterator[Removal]:
+    """One removal per line of `found` (position → reason), in source order."""
+    for position in sorted(found):
+        line = lines[position]
+        yield Removal(line.start, line.stop, filter, found[position])
+
+
 class Filter:
     """Base of the line-removing steps; subclasses are frozen dataclasses whose fields are settings."""
 

@@ -10,7 +10,7 @@ import regex
 
 from ..registry import register
 from ..types import Line, Removal
-from .base import Filter, View, remove
+from .base import Filter, View, remove_each
 from .phrases import heads_of, words
 
 # Runs of letters, or of digits: the standard `re` (several times faster per call here) spells
@@ -185,8 +185,7 @@ class MetadataLines(Filter):
         if len(content) >= 3:
             for position, reason in self._signature(lines, content).items():
                 found.setdefault(position, reason)
-        for position in sorted(found):
-            yield from remove([lines[position]], self.name, found[position])
+        yield from remove_each(lines, found, self.name)
 
     def _signature(self, lines: tuple[Line, ...], content: list[int]) -> dict[int, str]:
         """Author lines ending the text: a lone name, or "Name is a reporter ...".

@@ -9,7 +9,7 @@ import regex
 
 from ..registry import register
 from ..types import Removal
-from .base import Filter, View, remove
+from .base import Filter, View, remove_each
 from .phrases import pattern
 
 # "— Chinese Embassy in US (@ChineseEmbinUS) June 5, 2025"
@@ -50,8 +50,7 @@ class SocialEmbeds(Filter):
                 found[position] = "post_text"
             elif line.words <= 14 and EMBED_LINES.match(line.key):
                 found[position] = "embed_label"
-        for position in sorted(found):
-            yield from remove([lines[position]], self.name, found[position])
+        yield from remove_each(lines, found, self.name)
 
     def _post_above(self, view: View, position: int) -> int | None:
         """The line right above an attribution, when it reads as the post's text."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..registry import register
 from ..types import Line, Removal
-from .base import Filter, View, remove
+from .base import Filter, View, remove_each
 from .phrases import pattern, whole_line_reasons
 
 REASONS = whole_line_reasons("widgets")
@@ -59,8 +59,7 @@ class Widgets(Filter):
             ):
                 for p in block:
                     found.setdefault(p, "newsletter_block")
-        for position in sorted(found):
-            yield from remove([lines[position]], self.name, found[position])
+        yield from remove_each(lines, found, self.name)
 
     def _label(self, line: Line) -> bool:
         return 0 < line.words <= self.max_block_label_words and not line.text.endswith(_TERMINAL)
