@@ -18,7 +18,7 @@ from . import registry
 from .filters import DEFAULT_STEPS, Filter, View
 from .metadata import extract
 from .normalize import Normalizer, Whitespace
-from .text import apply_removals, split_lines
+from .text import START, STOP, apply_removals, split_lines
 from .types import CleanResult, Removal
 
 Step = Normalizer | Filter
@@ -159,8 +159,7 @@ class Pipeline:
         for step in normalizers:
             source = step.normalize(source)
         lines = split_lines(source, folded=bool(normalizers) and isinstance(normalizers[-1], Whitespace))
-        starts = [line.start for line in lines]
-        stops = [line.stop for line in lines]
+        starts, stops = list(map(START, lines)), list(map(STOP, lines))
         live = [True] * len(lines)
         removals: list[Removal] = []
         view = View(source, lines, url)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import accumulate, repeat
-from operator import add, attrgetter
+from operator import add, attrgetter, itemgetter
 
 import regex
 
@@ -20,6 +20,9 @@ _SPACES = regex.compile(r"\s{2,}|[^\S ]")
 
 _COMMON_EDGE = " .,;:!?\"'“”‘’«»()[]*-–—•·|/…#>"
 
+
+# Columns of `Line` tuples, for `map`: an item getter is the cheapest way to a tuple's field.
+START, STOP, TEXT = (itemgetter(Line._fields.index(name)) for name in ("start", "stop", "text"))
 
 _new_line = tuple.__new__
 _PLUS_ONE = (1).__add__  # Line(...) without the named tuple's Python-level __new__

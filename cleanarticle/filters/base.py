@@ -10,14 +10,11 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
-from operator import itemgetter, sub
+from operator import sub
 from typing import ClassVar
 
-from ..text import spans_of
+from ..text import START, STOP, TEXT, spans_of
 from ..types import Line, Removal
-
-# Columns of `Line` tuples, for `map` (an item getter is the cheapest way to a tuple's field).
-_START, _STOP, _TEXT = (itemgetter(Line._fields.index(name)) for name in ("start", "stop", "text"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +28,7 @@ class View:
 
     def content(self) -> list[int]:
         """Positions (in `lines`) of the non-blank lines."""
-        return list(compress(range(len(self.lines)), map(_TEXT, self.lines)))
+        return list(compress(range(len(self.lines)), map(TEXT, self.lines)))
 
     def fraction(self, position: int) -> float:
         """How far into the live text the line at `position` starts, from 0 to 1.
@@ -50,7 +47,7 @@ class View:
     def _offsets(self) -> list[int]:
         """Live characters before each line, then the total; built on first use."""
         if not self._before:
-            sizes = map(sub, map(_STOP, self.lines), map(_START, self.lines))
+            sizes = map(sub, map(STOP, self.lines), map(START, self.lines))
             self._before.extend(accumulate(sizes, initial=0))
         return self._before
 
