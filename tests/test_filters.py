@@ -393,3 +393,10 @@ def test_doubled_line_without_caption_signs_keeps_one_copy() -> None:
 def test_short_repeated_lines_stay(line: str) -> None:
     text = article(f"{line}\n{line}", "middle")
     assert PIPELINE.run(text).text.count(line) == 2
+
+
+@pytest.mark.parametrize("where", ["top", "tail"])
+def test_a_cookie_notice_goes_wherever_it_is(where: str) -> None:
+    """Legal notices allowed anywhere are looked for in the head as well as in the tail."""
+    line = "We use cookies to improve your experience on our website."
+    assert "disclaimers" in removed_by(article(line, where), line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given
@@ -187,3 +188,15 @@ def _passes_gates(text: str) -> bool:
         return False
     tail = text[-_TAIL_CHARS:]
     return any(mark in tail for mark in CREDIT_MARKS) and any(hint in tail.lower() for hint in TAIL_HINTS)
+
+
+@given(texts=st.lists(st.one_of(st.sampled_from(LINES), st.text(max_size=20)), max_size=40))
+def test_a_dispatch_used_many_times_answers_as_one_pattern(texts: list[str]) -> None:
+    """The buckets a dispatch remembers (and forgets past its limit) never change an answer."""
+    for section, key in SECTIONS:
+        entries = [(None, e.lstrip("^")) for e in words(section, key)]
+        whole = _grouped(entries, "$")
+        with patch("cleanarticle.filters.phrases._SEEN_LIMIT", 3):
+            dispatch = Dispatch(entries, "$")
+            for text in texts + texts:
+                assert bool(dispatch.match(text)) == bool(whole.match(text)), (section, key, text)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from cleanarticle import ConfigError, Pipeline, config, registry
-from cleanarticle.filters import DEFAULT_STEPS, Filter
+from cleanarticle.filters import DEFAULT_STEPS, Filter, View
 from cleanarticle.normalize import Normalizer
+from cleanarticle.types import Removal
 from cleanarticle.testing import check_filter
 
 FAMILIES = {
@@ -247,3 +251,46 @@ def test_every_built_in_step_is_a_normalizer_or_a_filter() -> None:
 @pytest.mark.parametrize("name", BUILT_IN_FILTERS)
 def test_check_filter_passes_on_every_built_in_filter(name: str) -> None:
     check_filter(registry.get(name))
+
+
+@dataclass(frozen=True)
+class _Cut(Filter):
+    """Removes the fixed spans `spans` of the source (for the live-line bookkeeping)."""
+
+    name: ClassVar[str] = "cut"
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def find(self, view: View) -> Iterator[Removal]:
+        for start, end in self.spans:
+            yield Removal(start, end, self.name, "cut")
+
+
+@dataclass(frozen=True)
+class _Seen(Filter):
+    """Records the lines it is shown and removes nothing."""
+
+    name: ClassVar[str] = "seen"
+    shown: list[str] = field(default_factory=list)
+
+    def find(self, view: View) -> Iterator[Removal]:
+        self.shown.extend(line.text for line in view.lines)
+        return iter(())
+
+
+@pytest.mark.parametrize(
+    ("spans", "live"),
+    [
+        ((), ["a1", "b22", "", "c333"]),
+        (((0, 3),), ["b22", "", "c333"]),  # a whole line with its newline
+        (((0, 2),), ["a1", "b22", "", "c333"]),  # a line without its newline stays
+        (((1, 7),), ["a1", "", "c333"]),  # part of "a1", all of "b22"
+        (((3, 8), (7, 13)), ["a1"]),  # overlapping spans to the end of the text
+        (((8, 9),), ["a1", "b22", "", "c333"]),  # inside a line
+    ],
+)
+def test_later_filters_see_exactly_the_lines_no_removal_covers_whole(
+    spans: tuple[tuple[int, int], ...], live: list[str]
+) -> None:
+    seen = _Seen()
+    Pipeline((_Cut(spans), seen)).run("a1\nb22\n\nc333\n")
+    assert seen.shown == live
