@@ -22,7 +22,7 @@ _COMMON_EDGE = " .,;:!?\"'“”‘’«»()[]*-–—•·|/…#>"
 
 
 # Columns of `Line` tuples, for `map`: an item getter is the cheapest way to a tuple's field.
-START, STOP, TEXT = (itemgetter(Line._fields.index(name)) for name in ("start", "stop", "text"))
+START, STOP, TEXT, KEY = (itemgetter(Line._fields.index(name)) for name in ("start", "stop", "text", "key"))
 
 _new_line = tuple.__new__
 _PLUS_ONE = (1).__add__  # Line(...) without the named tuple's Python-level __new__

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from ..registry import register
+from ..text import KEY
 from ..types import Line, Removal
 from .base import Filter, View
 from .phrases import Floating, reasons
@@ -38,9 +39,10 @@ class Disclaimers(Filter):
         # The phrases found anywhere in the tail: each line is then searched for those only;
         # the notices allowed anywhere are looked for line by line only when the text holds
         # a word every one of them has ("cookie").
-        tail_keys = "\n".join(line.key for line in lines[tail:])
-        floating = REASONS.floating_in(tail_keys)
-        anywhere = ANYWHERE.possible_in(tail_keys) or ANYWHERE.possible_in("\n".join(line.key for line in lines[:tail]))
+        keys = list(map(KEY, lines))
+        every_key = "\n".join(keys)
+        floating = REASONS.floating_in(every_key[sum(map(len, keys[:tail])) + tail :])  # the tail's keys
+        anywhere = ANYWHERE.possible_in(every_key)
         for position in range(0 if anywhere else tail, len(lines)):
             line = lines[position]
             if not line.text or line.words > self.max_words:
