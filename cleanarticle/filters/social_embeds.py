@@ -19,8 +19,13 @@ EMBED_LINES = pattern("social", "lines")
 _HASHTAG = regex.compile(r"(?:^|\s)[#@]\w+")
 
 
+def _may_link(text: str) -> bool:
+    """False when `text` cannot hold a post link: every one has one of these."""
+    return "t.co/" in text or "twitter.com/" in text or "x.com/" in text
+
+
 def _has_post_link(text: str) -> bool:
-    return ("t.co/" in text or "twitter.com/" in text or "x.com/" in text) and POST_LINK.search(text) is not None
+    return _may_link(text) and POST_LINK.search(text) is not None
 
 
 @register("social_embeds")
@@ -38,6 +43,7 @@ class SocialEmbeds(Filter):
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
         found: dict[int, str] = {}
+        linked = _may_link(view.source)  # one scan of the text instead of one per line
         for position, line in enumerate(lines):
             if not line.text:
                 continue
@@ -46,7 +52,7 @@ class SocialEmbeds(Filter):
                 above = self._post_above(view, position)
                 if above is not None:
                     found.setdefault(above, "post_text")
-            elif _has_post_link(line.text) and len(line.text) <= self.max_post_chars:
+            elif linked and _has_post_link(line.text) and len(line.text) <= self.max_post_chars:
                 found[position] = "post_text"
             elif line.words <= 14 and EMBED_LINES.match(line.key):
                 found[position] = "embed_label"
