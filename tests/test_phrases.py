@@ -6,6 +6,7 @@ import re
 from unittest.mock import patch
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,10 +18,10 @@ from cleanarticle.filters.image_residue import (
     TRAILING,
     has_credit_tail,
 )
-import regex
-
 from cleanarticle.filters.phrases import Dispatch, Ending, _grouped, _in_re_syntax, _union, fewest, keys, reasons, words
 from cleanarticle.filters.phrases.heads import head, heads, tail, tails
+from cleanarticle.filters.related_articles import _MORE_HEADS, BRAND_MORE
+from cleanarticle.text import line_key
 
 SECTIONS = [
     (section, key)
@@ -200,3 +201,9 @@ def test_a_dispatch_used_many_times_answers_as_one_pattern(texts: list[str]) -> 
             dispatch = Dispatch(entries, "$")
             for text in texts + texts:
                 assert bool(dispatch.match(text)) == bool(whole.match(text)), (section, key, text)
+
+
+@pytest.mark.parametrize("text", ["MORE FROM FORBES", "More from Reuters", "MÁS DE El País", "mehr von Spiegel Online", "Plus de Le Monde:"])
+def test_every_brand_marker_starts_with_a_word_the_gate_lets_through(text: str) -> None:
+    assert BRAND_MORE.match(text)
+    assert head(line_key(text)) in _MORE_HEADS

@@ -20,7 +20,9 @@ MARKERS = pattern("related", "markers")
 SMALL_PRINT = reasons("disclaimers")
 LABELS = pattern("related", "labels")
 # "MORE FROM FORBES", "More from Reuters": a marker naming a brand (capitalised), not a topic.
-BRAND_MORE = regex.compile(r"^(?i:more from|mehr von|plus de|más de)\s+\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,2}:?$")
+_MORE_FROM = ("more from", "mehr von", "plus de", "más de")
+BRAND_MORE = regex.compile(rf"^(?i:{'|'.join(_MORE_FROM)})\s+\p{{Lu}}[\p{{L}}.'’&-]*(?:\s+\p{{Lu}}[\p{{L}}.'’&-]*){{0,2}}:?$")
+_MORE_HEADS = frozenset(words.split()[0] for words in _MORE_FROM)  # other lines skip BRAND_MORE
 AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
 _AUTHOR_HEADS = heads(AUTHOR.pattern, whole=False)
 # Prose ends in a full stop; headlines often end in "?" or "!", so those do not count.
@@ -65,7 +67,11 @@ def _suffix_sums(values: list[bool]) -> list[int]:
 
 
 def _is_marker(line: Line) -> bool:
-    return MARKERS.match(line.key) is not None or BRAND_MORE.match(line.text) is not None
+    return MARKERS.match(line.key) is not None or _is_brand_more(line)
+
+
+def _is_brand_more(line: Line) -> bool:
+    return head(line.key) in _MORE_HEADS and BRAND_MORE.match(line.text) is not None
 
 
 def anchor_kind(line: Line) -> str | None:
@@ -119,7 +125,7 @@ class RelatedArticles(Filter):
             if links:
                 consumed = links[-1]
                 yield from remove([line] + [lines[p] for p in links], self.name, "related_links", line.text)
-            elif LABELS.match(line.key) or BRAND_MORE.match(line.text):
+            elif LABELS.match(line.key) or _is_brand_more(line):
                 yield from remove([line], self.name, "related_label", line.text)
         block = self._teaser_tail(lines, content, tails.kinds, consumed)
         if block is not None:
