@@ -54,6 +54,7 @@ _STAMP_BY = regex.compile(rf"^(?P<stamp>.+?)\s+(?i:{'|'.join(_BY)})\s+(?P<rest>.
 # The words a by-word can start with: a line holding none after its first word skips _STAMP_BY.
 _BY_HEADS = frozenset().union(*(heads_of(entry, False) or {entry.split()[0]} for entry in _BY))
 _SEPARATOR = regex.compile(r"\s*(?:[·•|]|\s[–—-]\s|,\s)\s*")
+_NAME_BREAKS = regex.compile(r"[\s,;]+")
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}.'’-]*|[\p{Lu}]\.?|@\w+)$")
 _CONNECTORS = frozenset(
     "and & und et y e en og och i of de da di du van von der den la le al bin ibn dos das del".split()
@@ -99,7 +100,7 @@ def is_stamp_label(text: str) -> bool:
 
 def _names(text: str) -> bool:
     """True when `text` is capitalised names joined by connectors: "Jane Doe and John Roe"."""
-    tokens = [t for t in regex.split(r"[\s,;]+", text.strip(" ,;")) if t]
+    tokens = [t for t in _NAME_BREAKS.split(text.strip(" ,;")) if t]
     if not tokens or len(tokens) > 10 or tokens[0].lower() in _CONNECTORS:
         return False
     return all(_NAME_WORD.match(t) or t.lower() in _CONNECTORS for t in tokens)
