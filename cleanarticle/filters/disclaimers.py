@@ -12,6 +12,7 @@ from ..text import KEY
 from ..types import Line, Removal
 from .base import Filter, View
 from .phrases import Floating, reasons
+from .phrases.heads import folded
 
 REASONS = reasons("disclaimers")
 ANYWHERE = reasons("legal_anywhere")
@@ -41,8 +42,9 @@ class Disclaimers(Filter):
         # a word every one of them has ("cookie").
         keys = list(map(KEY, lines))
         every_key = "\n".join(keys)
-        floating = REASONS.floating_in(every_key[sum(map(len, keys[:tail])) + tail :])  # the tail's keys
-        anywhere = ANYWHERE.possible_in(every_key)
+        # Folded ("ı" as "i", as the patterns match it) after the tail is cut: folding may shorten.
+        floating = REASONS.floating_in(folded(every_key[sum(map(len, keys[:tail])) + tail :]))
+        anywhere = ANYWHERE.possible_in(folded(every_key))
         for position in range(0 if anywhere else tail, len(lines)):
             line = lines[position]
             if not line.text or line.words > self.max_words:

@@ -22,7 +22,7 @@ LABELS = pattern("related", "labels")
 # "MORE FROM FORBES", "More from Reuters": a marker naming a brand (capitalised), not a topic.
 _MORE_FROM = ("more from", "mehr von", "plus de", "más de")
 BRAND_MORE = regex.compile(rf"^(?i:{'|'.join(_MORE_FROM)})\s+\p{{Lu}}[\p{{L}}.'’&-]*(?:\s+\p{{Lu}}[\p{{L}}.'’&-]*){{0,2}}:?$")
-_MORE_HEADS = frozenset(words.split()[0] for words in _MORE_FROM)  # other lines skip BRAND_MORE
+_MORE_HEADS = frozenset(phrase.split()[0] for phrase in _MORE_FROM)  # other lines skip BRAND_MORE
 AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
 _AUTHOR_HEADS = heads(AUTHOR.pattern, whole=False)
 # Prose ends in a full stop; headlines often end in "?" or "!", so those do not count.

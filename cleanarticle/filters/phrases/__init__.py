@@ -23,7 +23,7 @@ from typing import Any
 
 import regex
 
-from .heads import first_chars, head, heads, tail, tails
+from .heads import first_chars, folded, head, heads, tail, tails
 
 _FLAGS = regex.IGNORECASE
 Compiled = re.Pattern[str] | regex.Pattern[str]
@@ -162,7 +162,9 @@ class Ending:
     def match(self, text: str):  # noqa: ANN201  (a regex Match, or None)
         if tail(text) in self._known:
             return self._all.match(text)
-        if self._unknown is None or (self._needles is not None and not any(map(text.__contains__, self._needles))):
+        if self._unknown is None:
+            return None
+        if self._needles is not None and not any(map(folded(text).__contains__, self._needles)):
             return None
         return self._unknown.match(text)
 
@@ -271,20 +273,21 @@ class Reasons:
         for reason, ending in self.ending:
             if ending.match(key):
                 return reason
+        plain = key if key.isascii() else folded(key)  # the call skipped on the common path
         for reason, needle, compiled in self.floating if floating is None else floating:
-            if needle in key and compiled.search(key):
+            if needle in plain and compiled.search(key):
                 return reason
         return None
 
     def floating_in(self, text: str) -> Floating:
-        """The floating entries that can match somewhere in `text` (lower-cased keys).
+        """The floating entries that can match somewhere in `text` (line keys, `folded`).
 
         One pass per entry over a whole block of lines, instead of one per line.
         """
         return tuple(compress(self.floating, map(text.__contains__, map(_NEEDLE, self.floating))))
 
     def possible_in(self, text: str) -> bool:
-        """False when no entry can match any line of `text` (lower-cased keys): then the
+        """False when no entry can match any line of `text` (line keys, `folded`): then the
         lines need not be tried one by one."""
         return self.needles is None or any(map(text.__contains__, self.needles))
 
@@ -312,13 +315,13 @@ def reasons(section: str) -> Reasons:
     hints: list[str | None] = []
     for key in keys(section):
         for entry in words(section, key):
-            hints.append(hint(entry.removeprefix("^")))
+            hints.append(hint(entry.removeprefix("^")))  # the floating entries' needles too
             if entry.startswith("^") and entry.endswith("$") and _read(entry[1:], first_chars) is None:
                 ending.append((key, Ending((entry,))))
             elif entry.startswith("^"):
                 anchored.append((key, entry[1:]))
             else:
-                floating.append((key, hint(entry) or "", compile_phrases(entry)))
+                floating.append((key, hints[-1] or "", compile_phrases(entry)))
     return Reasons(Dispatch(anchored), tuple(floating), tuple(ending), fewest(hints))
 
 

@@ -44,11 +44,18 @@ def head(text: str) -> str:
 
     Cached: every phrase list a line is tried against asks for the head of the same key.
     """
-    word = _HEAD.match(text).group().lower()  # type: ignore[union-attr]
-    if not word.isascii():
-        for variant, plain in _FOLDS:
-            word = word.replace(variant, plain)
-    return word
+    return folded(_HEAD.match(text).group().lower())  # type: ignore[union-attr]
+
+
+def folded(text: str) -> str:
+    """Lower-cased `text` with the letters `re.IGNORECASE` equates but `str.lower` keeps apart
+    ("ı", "ſ") spelt plainly: a literal found in the result is one a pattern can match."""
+    if text.isascii():
+        return text
+    for variant, plain in _FOLDS:
+        if variant in text:
+            text = text.replace(variant, plain)
+    return text
 
 
 @lru_cache(maxsize=4096)
