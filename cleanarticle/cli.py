@@ -24,7 +24,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from . import __version__, batch, config, explain, io, records, registry
+from . import __version__, batch, config, explain, io, records, registry, stdin
 from .corpus import Profiles, Thresholds, build_profiles
 from .filters import DEFAULT_STEPS
 from .filters.site_boilerplate import SiteBoilerplate
@@ -92,10 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--input-format",
-        choices=("auto", "text", "html"),
+        choices=("auto", "text", "html", "jsonl"),
         default="auto",
-        help="how to read non-JSONL inputs: by extension (auto, the default), all as text, or all "
-        "as HTML pages (use 'html' for HTML on stdin)",
+        help="how to read the inputs: by extension (auto, the default; stdin by its first line: a JSON "
+        "object means JSONL, <!doctype or <html an HTML page), or all as text, HTML pages or JSONL",
     )
 
     out = parser.add_argument_group("output")
@@ -414,9 +414,7 @@ def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
     writing = not (args.diff or args.check)
     exclude = Path(args.output) if writing and args.output not in (None, "-") else None
     found = io.find_inputs(args.inputs, exclude, stdin_html=args.input_format == "html")
-    if args.input_format != "auto":
-        html = args.input_format == "html"
-        found.inputs = [item if item.jsonl else dataclasses.replace(item, html=html) for item in found.inputs]
+    found.inputs = [_as_format(item, args.input_format) for item in found.inputs]
     for note in found.notes:
         _log(f"{PROG}: note: {note}")
     for name, reason in found.errors:
@@ -457,6 +455,19 @@ def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
         finally:
             runner.outputs.close(ok=finished)
     return runner.summarise()
+
+
+def _as_format(item: io.Input, input_format: str) -> io.Input:
+    """The input read as --input-format says; stdin in auto mode as its first line shows (noted)."""
+    if input_format == "auto" and item.path is None:
+        input_format = stdin.kind(stdin.peek().head)
+        if input_format != stdin.TEXT:
+            _log(f"{PROG}: note: stdin looks like {input_format.upper()}; reading it as such (--input-format text to override)")
+    if input_format == "jsonl":
+        return dataclasses.replace(item, jsonl=True, html=False)
+    if input_format == "auto" or item.jsonl:
+        return item
+    return dataclasses.replace(item, html=input_format == "html")
 
 
 def _task(part: io.Doc | io.RecordLine | io.End, fmt: records.RecordFormat) -> batch.Task | None:

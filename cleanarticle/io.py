@@ -15,17 +15,19 @@ import os
 import re
 import secrets
 import sys
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from glob import glob
 from pathlib import Path, PurePath
 from typing import Any, TextIO
 
+from . import compressed, stdin
 
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
-HTML_SUFFIXES = (".html", ".htm")
-_FOUND_SUFFIXES = (".txt", *HTML_SUFFIXES, *JSONL_SUFFIXES)
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
+TEXT_SUFFIXES = (".txt", ".txt.gz")
+_FOUND_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES)
+_NONE_FOUND = "no .txt, .html, .htm, .jsonl or .jsonl.gz files in this directory (nor .xhtml, .ndjson, or .gz and .zst of them)"
 _GLOB_MAGIC = re.compile(r"[*?[]")
 
 
@@ -127,7 +129,7 @@ def _walk(spec: str, top: Path, root: Path, skip: Path | None, found: Found, add
                 usable += 1
                 add(Input(str(path), path, path.relative_to(root), is_jsonl(file), _is_html(file)))
     if not usable:
-        found.errors.append((spec, "no .txt, .html, .htm, .jsonl or .jsonl.gz files in this directory"))
+        found.errors.append((spec, _NONE_FOUND))
 
 
 def _same(path: Path, resolved: Path | None) -> bool:
@@ -194,7 +196,7 @@ def _is_directory(output: str, several: bool) -> bool:
 def _output_rel(item: Input, explain: bool) -> PurePath:
     if explain and not item.jsonl:
         return item.rel.with_name(item.rel.stem + ".explain.jsonl")
-    return item.rel.with_suffix(".txt") if item.html else item.rel
+    return PurePath(compressed.plain_name(item.rel)).with_suffix(".txt") if item.html else item.rel
 
 
 def _refuse_overwrites(inputs: Sequence[Input], plan: Plan) -> None:
@@ -292,28 +294,26 @@ def documents(
 
 def read_text(item: Input) -> str:
     """The whole text of a file (or stdin), refusing binary and non-UTF-8 data."""
-    if item.path is None:
-        stdin = sys.stdin
-        buffer = getattr(stdin, "buffer", None)
-        return _decode(buffer.read()) if buffer is not None else stdin.read()
-    try:
-        data = item.path.read_bytes()
-    except OSError as error:
-        raise InputError(error.strerror or str(error)) from None
-    return _decode(data)
+    return _decode(_read_bytes(item))
 
 
 def read_html(item: Input) -> str:
     """A page's text, decoded by its byte-order mark, declared charset or detection."""
     from .html.decode import decode  # the HTML path is imported only when HTML comes in
 
+    return decode(_read_bytes(item))
+
+
+def _read_bytes(item: Input) -> bytes:
+    """The bytes of stdin or of a file, decompressed by its suffix."""
     if item.path is None:
-        buffer = getattr(sys.stdin, "buffer", None)
-        return decode(buffer.read()) if buffer is not None else sys.stdin.read()
+        return stdin.source().read()
     try:
-        return decode(item.path.read_bytes())
-    except OSError as error:
-        raise InputError(error.strerror or str(error)) from None
+        return compressed.read_bytes(item.path)
+    except compressed.MissingExtra as error:
+        raise InputError(str(error)) from None
+    except compressed.errors() as error:
+        raise InputError(getattr(error, "strerror", None) or str(error) or type(error).__name__) from None
 
 
 def _decode(data: bytes) -> str:
@@ -332,15 +332,22 @@ def _records(item: Input, text_key: str, url_key: str, html: bool = False) -> It
 
 def _lines(item: Input) -> Iterator[tuple[int, bytes]]:
     """(line number, line without its line break) of every non-blank line of a JSONL file."""
-    assert item.path is not None
-    opener = gzip.open if item.name.lower().endswith(".gz") else open
+    if item.path is None:
+        yield from _numbered(stdin.source().lines())
+        return
     try:
-        with opener(item.path, "rb") as stream:
-            for number, line in enumerate(stream, 1):
-                if line.strip():
-                    yield number, line.rstrip(b"\r\n")
-    except (OSError, EOFError, zlib.error) as error:
+        with compressed.open_binary(item.path) as stream:
+            yield from _numbered(stream)
+    except compressed.MissingExtra as error:
+        raise InputError(str(error)) from None
+    except compressed.errors() as error:
         raise InputError(getattr(error, "strerror", None) or str(error) or type(error).__name__) from None
+
+
+def _numbered(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            yield number, line.rstrip(b"\r\n")
 
 
 def parse_record(item: Input, number: int, line: bytes, text_key: str, url_key: str, html: bool = False) -> Doc:
