@@ -24,7 +24,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from . import __version__, batch, config, explain, io, records, registry, stdin
+from . import __version__, batch, config, explain, formats, io, records, registry, runerrors, stdin
 from .corpus import Profiles, Thresholds, build_profiles
 from .filters import DEFAULT_STEPS
 from .filters.site_boilerplate import SiteBoilerplate
@@ -114,6 +114,17 @@ def build_parser() -> argparse.ArgumentParser:
         "removals (start, end, filter, reason, detail, text) and metadata; JSONL inputs keep "
         "their clean text and gain 'removals' and 'metadata' fields",
     )
+    out.add_argument(
+        "--format",
+        choices=formats.FORMATS,
+        default="text",
+        help="what each document is written as: its clean text (the default; an HTML page's blocks "
+        "separated by blank lines), Markdown keeping an HTML page's headings, lists, quotes, tables "
+        "and code, or a JSON record with the text and metadata (title, author, dates, site, language, "
+        "URL; with --explain, the removals). JSONL records get it in their text field",
+    )
+    out.add_argument("--links", action="store_true", help="with --format markdown: keep the page's links")
+    out.add_argument("--images", action="store_true", help="with --format markdown: keep the page's images")
     out.add_argument(
         "--diff",
         action="store_true",
@@ -205,13 +216,28 @@ def _jobs(value: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line on `argv` (default: sys.argv[1:]) and return the exit status."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["profile"]:
-        return profile_main(argv[1:])
+    try:
+        if argv[:1] == ["profile"]:
+            return profile_main(argv[1:])
+        return _main(argv)
+    except runerrors.RunError as error:
+        return _error(str(error), USAGE)
+    except BrokenPipeError:  # stdout closed early, e.g. piped into `head`: not a failure
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
+    except OSError as error:  # an output that cannot be created or written
+        return _error(str(runerrors.output_failure(error)), USAGE)
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, --version and argparse's own usage errors
         return stop.code if isinstance(stop.code, int) else USAGE
+    if not args.inputs and _on_terminal(args):
+        parser.print_usage(sys.stderr)
+        return _error("no INPUT given and stdin is a terminal: name files, or pipe data in ('-' reads the terminal)", USAGE)
     if args.list_filters:
         sys.stdout.write(filter_table())
         return OK
@@ -222,17 +248,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_config:
         sys.stdout.write(config.dumps(pipeline))
         return OK
+    if (args.links or args.images) and args.format != "markdown":
+        return _error("--links and --images need --format markdown", USAGE)
     if args.explain and (args.diff or args.check):
         return _error("--explain cannot be combined with --diff or --check", USAGE)
     if args.output is not None and (args.diff or args.check):
         return _error("--diff and --check write no files; drop -o", USAGE)
     try:
         return _run(args, pipeline)
-    except BrokenPipeError:  # stdout closed early, e.g. piped into `head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return FAILED
     except KeyboardInterrupt:
         return 130
+
+
+def _on_terminal(args: argparse.Namespace) -> bool:
+    """No input named, stdin a terminal, and an action that would read it."""
+    if args.list_filters or args.show_config:
+        return False
+    isatty = getattr(sys.stdin, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def build_pipeline(args: argparse.Namespace) -> Pipeline:
@@ -373,7 +406,7 @@ def _build_profiles(
     from .corpus import dask as corpus_dask
 
     paths = [str(item.path) for item in inputs]
-    with corpus_dask.connect(args.dask or None, args.jobs) as client:
+    with runerrors.dask_client(args.dask or None, args.jobs) as client:
         return corpus_dask.profile_files(client, paths, thresholds, pipeline, args.text_key, where_key)
 
 
@@ -424,20 +457,26 @@ def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
     plan = io.Plan()
     if writing:
         try:
-            plan = io.plan_outputs(found.inputs, args.output, several=found.several, explain=args.explain)
+            plan = io.plan_outputs(
+                found.inputs, args.output, several=found.several, explain=args.explain or args.format == "json",
+                records_suffix=".json" if args.format == "json" and not args.explain else ".explain.jsonl",
+                text_suffix=".md" if args.format == "markdown" else ".txt",
+            )
         except io.UsageError as error:
             return _error(str(error), USAGE)
     show_bar = sys.stderr.isatty() and (len(found.inputs) > 1 or any(item.jsonl for item in found.inputs))
     total = None if any(item.jsonl for item in found.inputs) else len(found.inputs)
     url_key = args.site_key or args.url_key
-    fmt = records.RecordFormat(args.text_key, url_key, args.html_key, args.explain, writing)
+    output = formats.Output(args.format, args.links, args.images, args.explain)
+    fmt = records.RecordFormat(args.text_key, url_key, args.html_key, args.explain, writing, output)
     runner = _Runner(args, io.Outputs(plan), writing, fmt)
     runner.tally.errors = len(found.errors)
     # Records are parsed and written by the worker that cleans them, unless a diff needs
     # whole results here.
     parts = io.documents(found.inputs, args.text_key, url_key, args.html_key, raw=not args.diff)
     items = ((part, _task(part, fmt)) for part in parts)
-    keep_source = args.explain or args.diff
+    # The layout of formats and of HTML text (blank lines between blocks) is read from the source.
+    keep_source = args.explain or args.diff or args.format != "text" or any(item.html for item in found.inputs)
     finished = False
     with tqdm(total=total, unit="doc", file=sys.stderr, leave=False, disable=not show_bar) as bar:
         try:
@@ -482,9 +521,9 @@ def _cleaner(args: argparse.Namespace, pipeline: Pipeline, keep_source: bool) ->
     if args.dask is None:
         yield partial(batch.clean_in_order, pipeline=pipeline, jobs=args.jobs, keep_source=keep_source)
         return
-    from .corpus import dask as corpus_dask
+    with runerrors.dask_client(args.dask or None, args.jobs) as client:
+        from .corpus import dask as corpus_dask
 
-    with corpus_dask.connect(args.dask or None, args.jobs) as client:
         yield partial(corpus_dask.clean_in_order, client, pipeline=pipeline, keep_source=keep_source)
 
 
@@ -557,11 +596,15 @@ class _Runner:
 
     def _render(self, doc: io.Doc, result: CleanResult) -> str:
         args = self.args
-        if args.explain:
+        output = self.fmt.output
+        if args.explain and output.format != "json":
             return io.json_line({args.id_key: doc.name, **explain.explanation(result)})
+        text = formats.body(result, output, doc.text if doc.html else None, doc.url)
+        if output.format == "json":
+            return io.json_line({args.id_key: doc.name, args.text_key: text, **formats.json_fields(result, output, doc.url)})
         if self.outputs.plan.records:
-            return io.json_line({args.id_key: doc.name, args.text_key: result.text})
-        return result.text
+            return io.json_line({args.id_key: doc.name, args.text_key: text})
+        return text
 
     def end(self, end: io.End) -> None:
         if end.error:

@@ -159,7 +159,15 @@ class Plan:
     records: bool = False  # text documents become JSONL records in the shared stream
 
 
-def plan_outputs(inputs: Sequence[Input], output: str | None, *, several: bool, explain: bool) -> Plan:
+def plan_outputs(
+    inputs: Sequence[Input],
+    output: str | None,
+    *,
+    several: bool,
+    explain: bool,
+    records_suffix: str = ".explain.jsonl",
+    text_suffix: str = ".txt",
+) -> Plan:
     """Decide the output of every input, refusing plans that would mix or overwrite data.
 
     `several` says more than one input was named (or a directory or glob): then a new name
@@ -171,7 +179,7 @@ def plan_outputs(inputs: Sequence[Input], output: str | None, *, several: bool, 
         where = "stdout"
     elif _is_directory(output, several):
         root = Path(output)
-        plan = Plan(files={item: root / _output_rel(item, explain) for item in inputs})
+        plan = Plan(files={item: root / _output_rel(item, explain, records_suffix, text_suffix) for item in inputs})
         where = ""
     else:
         plan = Plan(shared=Path(output), records=explain or is_jsonl(output))
@@ -193,10 +201,13 @@ def _is_directory(output: str, several: bool) -> bool:
     return several and not path.exists() and not path.suffix
 
 
-def _output_rel(item: Input, explain: bool) -> PurePath:
+def _output_rel(item: Input, explain: bool, records_suffix: str = ".explain.jsonl", text_suffix: str = ".txt") -> PurePath:
+    """Where an input's output goes in a mirrored tree: records, text of a page, or its own name."""
     if explain and not item.jsonl:
-        return item.rel.with_name(item.rel.stem + ".explain.jsonl")
-    return PurePath(compressed.plain_name(item.rel)).with_suffix(".txt") if item.html else item.rel
+        return item.rel.with_name(PurePath(compressed.plain_name(item.rel)).stem + records_suffix)
+    if item.html or (text_suffix != ".txt" and not item.jsonl):
+        return PurePath(compressed.plain_name(item.rel)).with_suffix(text_suffix)
+    return item.rel
 
 
 def _refuse_overwrites(inputs: Sequence[Input], plan: Plan) -> None:
