@@ -369,7 +369,7 @@ def profile_main(argv: list[str]) -> int:
         _log(f"{PROG}: note: {note}")
     for name, reason in found.errors:
         _log(f"{PROG}: error: {name}: {reason}")
-    unusable = [item.name for item in found.inputs if not item.jsonl or item.path is None]
+    unusable = [item.name for item in found.inputs if not item.jsonl or item.warc or item.path is None]
     if unusable:
         return _error(f"{', '.join(unusable)}: profiles are built from JSONL files (they are read twice)", USAGE)
     if not found.inputs:
@@ -555,7 +555,10 @@ class _Runner:
         self.tally.documents += 1
         self.input_documents += 1
         if isinstance(outcome, batch.Failed) or outcome is None:
-            self._document_error(doc, outcome.reason if outcome else doc.error)
+            reason = outcome.reason if outcome else doc.error
+            self._document_error(doc, reason)
+            if self.writing and doc.record is not None:  # a record of a WARC file: still one output record
+                self.outputs.write(doc.input, io.json_line({**doc.record, "error": reason}))
             return
         removed = len(outcome.removals)
         self.tally.removals += removed
@@ -597,13 +600,14 @@ class _Runner:
     def _render(self, doc: io.Doc, result: CleanResult) -> str:
         args = self.args
         output = self.fmt.output
+        base = doc.record if doc.record is not None else {args.id_key: doc.name}  # a WARC record keeps its fields
         if args.explain and output.format != "json":
-            return io.json_line({args.id_key: doc.name, **explain.explanation(result)})
+            return io.json_line({**base, **explain.explanation(result)})
         text = formats.body(result, output, doc.text if doc.html else None, doc.url)
         if output.format == "json":
-            return io.json_line({args.id_key: doc.name, args.text_key: text, **formats.json_fields(result, output, doc.url)})
-        if self.outputs.plan.records:
-            return io.json_line({args.id_key: doc.name, args.text_key: text})
+            return io.json_line({**base, args.text_key: text, **formats.json_fields(result, output, doc.url)})
+        if self.outputs.plan.records or doc.record is not None:
+            return io.json_line({**base, args.text_key: text})
         return text
 
     def end(self, end: io.End) -> None:

@@ -21,12 +21,12 @@ from glob import glob
 from pathlib import Path, PurePath
 from typing import Any, TextIO
 
-from . import compressed, stdin
+from . import compressed, stdin, warc
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
 TEXT_SUFFIXES = (".txt", ".txt.gz")
-_FOUND_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES)
+_FOUND_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES, *warc.SUFFIXES)
 _NONE_FOUND = "no .txt, .html, .htm, .jsonl or .jsonl.gz files in this directory (nor .xhtml, .ndjson, or .gz and .zst of them)"
 _GLOB_MAGIC = re.compile(r"[*?[]")
 
@@ -59,6 +59,7 @@ class Input:
     rel: PurePath
     jsonl: bool
     html: bool = False
+    warc: bool = False  # a WARC or WET file: a stream of records, like JSONL (`jsonl` is set too)
 
 
 STDIN = Input("-", None, PurePath("stdin.txt"), False)
@@ -114,7 +115,12 @@ def find_inputs(specs: Sequence[str], exclude: Path | None = None, stdin_html: b
 
 
 def _explicit(name: str, path: Path, rel: PurePath, found: Found, add: Callable[[Input], None]) -> None:
-    add(Input(name, path, rel, is_jsonl(name), _is_html(name)))
+    add(_input(name, path, rel))
+
+
+def _input(name: str, path: Path, rel: PurePath) -> Input:
+    crawl = warc.is_warc(name)
+    return Input(name, path, rel, is_jsonl(name) or crawl, _is_html(name), crawl)
 
 
 def _walk(spec: str, top: Path, root: Path, skip: Path | None, found: Found, add: Callable[[Input], None]) -> None:
@@ -127,7 +133,7 @@ def _walk(spec: str, top: Path, root: Path, skip: Path | None, found: Found, add
                 continue
             if file.lower().endswith(_FOUND_SUFFIXES):
                 usable += 1
-                add(Input(str(path), path, path.relative_to(root), is_jsonl(file), _is_html(file)))
+                add(_input(str(path), path, path.relative_to(root)))
     if not usable:
         found.errors.append((spec, _NONE_FOUND))
 
@@ -203,6 +209,8 @@ def _is_directory(output: str, several: bool) -> bool:
 
 def _output_rel(item: Input, explain: bool, records_suffix: str = ".explain.jsonl", text_suffix: str = ".txt") -> PurePath:
     """Where an input's output goes in a mirrored tree: records, text of a page, or its own name."""
+    if item.warc:
+        return item.rel.with_name(warc.output_name(item.rel.name))
     if explain and not item.jsonl:
         return item.rel.with_name(PurePath(compressed.plain_name(item.rel)).stem + records_suffix)
     if item.html or (text_suffix != ".txt" and not item.jsonl):
@@ -289,7 +297,9 @@ def documents(
     """
     for item in inputs:
         try:
-            if item.jsonl and raw:
+            if item.warc:
+                yield from _warc_documents(item)
+            elif item.jsonl and raw:
                 yield from (RecordLine(item, number, line) for number, line in _lines(item))
             elif item.jsonl:
                 yield from _records(item, html_key or text_key, url_key, html=html_key is not None)
@@ -301,6 +311,23 @@ def documents(
             yield End(item, str(error))
         else:
             yield End(item)
+
+
+def _warc_documents(item: Input) -> Iterator[Doc]:
+    """Each HTML response or text conversion of a WARC/WET file, numbered, with its record's fields."""
+    assert item.path is not None
+    try:
+        for number, page in enumerate(warc.open_pages(item.path), 1):
+            if page.html:
+                from .html.decode import decode
+
+                yield Doc(item, decode(page.payload), page.url, number, page.fields, html=True)
+            else:
+                yield Doc(item, page.payload.decode("utf-8", "replace"), page.url, number, page.fields)
+    except compressed.MissingExtra as error:
+        raise InputError(str(error)) from None
+    except Exception as error:  # warcio reports a damaged archive with its own exception types
+        raise InputError(f"not a readable WARC file: {type(error).__name__}: {error}") from None
 
 
 def read_text(item: Input) -> str:
