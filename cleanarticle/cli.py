@@ -29,6 +29,7 @@ from .corpus import Profiles, Thresholds, build_profiles
 from .filters import DEFAULT_STEPS
 from .filters.site_boilerplate import SiteBoilerplate
 from .pipeline import ConfigError, Pipeline
+from .report import RemovalReport
 from .types import CleanResult
 
 PROG = "cleanarticle"
@@ -125,6 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument("--links", action="store_true", help="with --format markdown: keep the page's links")
     out.add_argument("--images", action="store_true", help="with --format markdown: keep the page's images")
+    out.add_argument(
+        "--report",
+        metavar="PATH",
+        help="also write one self-contained HTML page showing each document with its removed lines "
+        "struck through and coloured by filter, a legend of counts per filter and reason, and the "
+        "removed lines seen most often",
+    )
     out.add_argument(
         "--diff",
         action="store_true",
@@ -473,10 +481,12 @@ def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
     runner.tally.errors = len(found.errors)
     # Records are parsed and written by the worker that cleans them, unless a diff needs
     # whole results here.
-    parts = io.documents(found.inputs, args.text_key, url_key, args.html_key, raw=not args.diff)
+    if args.report:
+        runner.report = RemovalReport()
+    parts = io.documents(found.inputs, args.text_key, url_key, args.html_key, raw=not (args.diff or args.report))
     items = ((part, _task(part, fmt)) for part in parts)
     # The layout of formats and of HTML text (blank lines between blocks) is read from the source.
-    keep_source = args.explain or args.diff or args.format != "text" or any(item.html for item in found.inputs)
+    keep_source = args.explain or args.diff or args.report or args.format != "text" or any(item.html for item in found.inputs)
     finished = False
     with tqdm(total=total, unit="doc", file=sys.stderr, leave=False, disable=not show_bar) as bar:
         try:
@@ -493,6 +503,8 @@ def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
             finished = True
         finally:
             runner.outputs.close(ok=finished)
+    if runner.report is not None:
+        runner.report.write(Path(args.report))
     return runner.summarise()
 
 
@@ -545,6 +557,7 @@ class _Runner:
         self.outputs = outputs
         self.writing = writing
         self.tally = _Tally()
+        self.report: RemovalReport | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -557,9 +570,11 @@ class _Runner:
         if isinstance(outcome, batch.Failed) or outcome is None:
             reason = outcome.reason if outcome else doc.error
             self._document_error(doc, reason)
-            if self.writing and doc.record is not None:  # a record of a WARC file: still one output record
-                self.outputs.write(doc.input, io.json_line({**doc.record, "error": reason}))
+            if self.writing and doc.line:  # a record (JSONL, WARC): still one output record
+                self.outputs.write(doc.input, io.json_line(records.output_record(doc, self.fmt, None, reason)))
             return
+        if self.report is not None:
+            self.report.add(doc.name, outcome)
         removed = len(outcome.removals)
         self.tally.removals += removed
         self.tally.reasons.update((removal.filter, removal.reason) for removal in outcome.removals)
@@ -600,14 +615,15 @@ class _Runner:
     def _render(self, doc: io.Doc, result: CleanResult) -> str:
         args = self.args
         output = self.fmt.output
-        base = doc.record if doc.record is not None else {args.id_key: doc.name}  # a WARC record keeps its fields
+        if doc.record is not None:  # a JSONL or WARC record: its fields, as a worker writes them
+            return io.json_line(records.output_record(doc, self.fmt, result))
         if args.explain and output.format != "json":
-            return io.json_line({**base, **explain.explanation(result)})
+            return io.json_line({args.id_key: doc.name, **explain.explanation(result)})
         text = formats.body(result, output, doc.text if doc.html else None, doc.url)
         if output.format == "json":
-            return io.json_line({**base, args.text_key: text, **formats.json_fields(result, output, doc.url)})
-        if self.outputs.plan.records or doc.record is not None:
-            return io.json_line({**base, args.text_key: text})
+            return io.json_line({args.id_key: doc.name, args.text_key: text, **formats.json_fields(result, output, doc.url)})
+        if self.outputs.plan.records:
+            return io.json_line({args.id_key: doc.name, args.text_key: text})
         return text
 
     def end(self, end: io.End) -> None:

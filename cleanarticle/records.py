@@ -64,7 +64,7 @@ def output_record(doc: io.Doc, fmt: RecordFormat, result: CleanResult | None, er
     JSON object)."""
     if result is None:
         return {**doc.record, "error": error} if doc.record is not None else {"error": error, "raw": doc.raw}
-    page = doc.text if fmt.html_key is not None else None
+    page = doc.text if doc.html else None
     record = {**(doc.record or {}), fmt.text_key: formats.body(result, fmt.output, page, doc.url)}
     if fmt.output.format == "json":
         return record | formats.json_fields(result, fmt.output, doc.url)
