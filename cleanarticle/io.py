@@ -9,6 +9,7 @@ half-written file behind.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import os
@@ -115,7 +116,11 @@ def find_inputs(specs: Sequence[str], exclude: Path | None = None, stdin_html: b
 
 
 def _explicit(name: str, path: Path, rel: PurePath, found: Found, add: Callable[[Input], None]) -> None:
-    add(_input(name, path, rel))
+    item = _input(name, path, rel)
+    if not item.jsonl and compressed.plain_name(name.lower()).endswith(".json"):
+        found.notes.append(f"{name}: read as JSON lines (one JSON object per line)")
+        item = dataclasses.replace(item, jsonl=True)
+    add(item)
 
 
 def _input(name: str, path: Path, rel: PurePath) -> Input:

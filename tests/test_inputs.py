@@ -175,3 +175,11 @@ def test_found_suffixes_cover_the_new_kinds(tmp_path: Path) -> None:
         "d.html.gz": (False, True),
         "e.txt.gz": (False, False),
     }
+
+
+def test_a_named_json_gz_file_is_read_as_json_lines_with_a_note(tmp_path: Path, capsys) -> None:
+    (tmp_path / "x.json.gz").write_bytes(gzip.compress(jsonl_bytes(RECORDS)))
+    assert cli.main([str(tmp_path / "x.json.gz")]) == 0
+    captured = capsys.readouterr()
+    assert [json.loads(line)["text"] for line in captured.out.splitlines()] == [CLEAN, "Second story.\n"]
+    assert "x.json.gz: read as JSON lines" in captured.err
