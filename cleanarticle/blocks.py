@@ -16,14 +16,14 @@ class Style(NamedTuple):
 
     `kind` is one of PARAGRAPH, HEADING, ITEM, QUOTE, ROW, CODE; `level` is a heading's level or
     an item's list depth; `group` numbers the list, table, quote or code block (lines of one
-    group render together); `extra` is a table row's cell count, or 1 for an item of an
-    ordered list.
+    group render together); `continued` is 1 for a line that goes on with the line before it
+    (a list item's text over several lines).
     """
 
     kind: str = PARAGRAPH
     level: int = 0
     group: int = 0
-    extra: int = 0
+    continued: int = 0
 
 
 PLAIN = Style()

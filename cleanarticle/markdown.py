@@ -128,8 +128,7 @@ def render(source: str, text: str, styles: Sequence[Style] = (), media: Sequence
         found = [media[index] if 0 <= index < len(media) else NO_MEDIA for index, _, _ in numbered]
         blocks.extend(f"![{escape_inline(alt)}]({target})" for item in found for alt, target in item.images)
         lines = [line for _, line, _ in numbered]
-        levels = [each.level for _, _, each in numbered]
-        blocks.append(_block(style, lines, [item.links for item in found], levels))
+        blocks.append(_block(style, lines, [item.links for item in found], [each for _, _, each in numbered]))
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
@@ -158,9 +157,9 @@ def _linked(rendered: str, links: Sequence[tuple[str, str]]) -> str:
 
 
 def _block(
-    style: Style, lines: list[str], links: Sequence[Sequence[tuple[str, str]]] = (), levels: Sequence[int] = ()
+    style: Style, lines: list[str], links: Sequence[Sequence[tuple[str, str]]] = (), styles: Sequence[Style] = ()
 ) -> str:
-    """One run as Markdown; `links` and `levels` (list depths) are per line."""
+    """One run as Markdown; `links` and `styles` are per line."""
     kind = style.kind
     if kind == CODE:
         longest = max((len(match) for line in lines for match in _BACKTICKS.findall(line)), default=2)
@@ -170,11 +169,10 @@ def _block(
         return _table(lines)
     found = list(links) or [()] * len(lines)
     if kind == ITEM:
-        marker = "- "  # ordered lists too: a number is a word the page never wrote (it costs F1)
-        depths = list(levels) or [style.level] * len(lines)
+        # "-" for ordered lists too: a number is a word the page never wrote (it costs F1).
         return "\n".join(
-            "  " * max(0, depth - 1) + marker + _linked(escape(_ITEM.sub("", line, count=1)), each)
-            for line, each, depth in zip(lines, found, depths)
+            "  " * max(0, own.level - 1) + ("  " if own.continued else "- ") + _linked(escape(_ITEM.sub("", line, count=1)), each)
+            for line, each, own in zip(lines, found, list(styles) or [style] * len(lines))
         )
     if kind == QUOTE:
         return "\n>\n".join("> " + _linked(escape(line), each) for line, each in zip(lines, found))

@@ -127,7 +127,7 @@ def test_escape_only_what_commonmark_would_read_as_markup(text: str, escaped: st
 def test_runs_keep_lists_tables_and_code_together_and_drop_removed_lines() -> None:
     source = "Title\nintro\n- a\n- b\n| x | y |\n| 1 | 2 |\ncode 1\ncode 2\nquoted\n"
     styles = [
-        Style(HEADING, 1, 1), Style(), Style(ITEM, 1, 2), Style(ITEM, 1, 2), Style(ROW, 0, 3, 2), Style(ROW, 0, 3, 2),
+        Style(HEADING, 1, 1), Style(), Style(ITEM, 1, 2), Style(ITEM, 1, 2), Style(ROW, 0, 3), Style(ROW, 0, 3),
         Style(CODE, 0, 4), Style(CODE, 0, 4), Style(QUOTE, 0, 5), Style(),
     ]
     text = "Title\n- a\n- b\n| 1 | 2 |\ncode 2\nquoted\n"  # "intro", a row and a code line removed
@@ -199,3 +199,9 @@ def test_markdown_into_a_directory_is_named_md(tmp_path: Path) -> None:
 def test_links_without_markdown_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main([str(STRUCTURE), "--links"]) == 2
     assert "--links and --images need --format markdown" in capsys.readouterr().err
+
+
+def test_an_item_over_two_lines_and_a_nested_list_stay_one_list() -> None:
+    source = "- first item that goes\non here\n  - nested\n- last\n"
+    styles = [Style(ITEM, 1, 1), Style(ITEM, 1, 1, continued=1), Style(ITEM, 2, 1), Style(ITEM, 1, 1), Style()]
+    assert markdown.render(source, source, styles) == "- first item that goes\n  on here\n  - nested\n- last\n"

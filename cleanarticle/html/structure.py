@@ -89,7 +89,7 @@ class _Walker:
         elif tag == "table":
             group = self._group()
             for row in element.iter("row"):
-                yield from _lines(row, Style(ROW, 0, group, max(1, len(row.findall("cell")))))
+                yield from _lines(row, Style(ROW, 0, group))
         elif tag == "code" or (tag == "quote" and _preformatted(element)):
             yield from _lines(element, Style(CODE, 0, self._group()))
         elif tag == "quote":
@@ -108,11 +108,10 @@ class _Walker:
 
     def _list(self, element: Any, depth: int, group: int) -> Iterator[tuple[str, Style]]:
         """A list's items; its sublists share its group, so they render inside it."""
-        ordered = int(element.get("rend") == "ol")
         for item in element:
             sublists = [child for child in item if child.tag == "list"]
             own = _without(item, sublists) if sublists else item
-            yield from _lines(own, Style(ITEM, depth, group, ordered))
+            yield from _lines(own, Style(ITEM, depth, group))
             for sublist in sublists:
                 yield from self._list(sublist, depth + 1, group)
 
@@ -143,7 +142,10 @@ def _without(element: Any, children: Sequence[Any]) -> Any:
 
 
 def _lines(element: Any, style: Style) -> Iterator[tuple[str, Style]]:
+    """The element's lines; those after the first go on with it (`Style.continued`)."""
+    first = True
     for line in block_text(element).split("\n"):
         key = _key(line)
         if key:
-            yield key, style
+            yield key, style if first else style._replace(continued=1)
+            first = False
