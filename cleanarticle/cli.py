@@ -54,6 +54,14 @@ examples:
                                                 raw HTML in "html", article text into "text"
                                                 JSONL whose text is in "content"
   cleanarticle a.txt b.txt -o all.jsonl         several files, one {"id", "text"} record each
+  cleanarticle page.html --format markdown --links
+                                                Markdown with headings, lists, tables, code, links
+  cleanarticle page.html.gz --format json       text and metadata (title, author, dates, site...)
+  zcat crawl.jsonl.gz | cleanarticle            JSONL on stdin (detected by its first line)
+  cleanarticle CC-MAIN-...warc.wet.gz -o clean.jsonl.gz
+                                                a WARC or WET crawl file: one record per page
+  cleanarticle seeds/ --check --report report.html
+                                                an HTML page showing every removal, coloured
   cleanarticle article.txt --explain            what was removed, where, and why (JSONL)
   cleanarticle seeds/ --diff | less             review the removals as a diff
   cleanarticle seeds/ --check                   exit 1 if any input would change
