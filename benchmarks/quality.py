@@ -6,6 +6,7 @@ One command, one run, every tool on the same pages (see ../shared/data/README.md
     python benchmarks/quality.py --sample              # the CI sample in tests/html_pages, floors checked
     python benchmarks/quality.py --update-baseline     # pin this run's cleanarticle scores as floors
     python benchmarks/quality.py --update-baseline --allow-lower   # ... even when a floor goes down
+    python benchmarks/quality.py --json benchmarks/results/quality.json --plot   # and PNG charts
 
 Metrics: on trafilatura-eval-dev, the segment metric (a `with` segment found in the output is a
 true positive, a `without` segment found is a false positive, counts summed over pages); on
@@ -115,6 +116,12 @@ class Page:
         if self.truth is not None:
             return shingle_counts(output, self.truth)
         return segment_counts(output, self.keep, self.drop)
+
+    def leaks(self, output: str) -> bool:
+        """Whether `output` keeps one of the page's boilerplate segments: as a line of its own, or,
+        for a segment of three words or more, anywhere (the leak rule of ../shared/data/README.md)."""
+        lines = {line.strip() for line in output.splitlines()}
+        return any(segment.strip() in lines or (len(segment.split()) >= 3 and segment in output) for segment in self.drop)
 
 
 def load_data(root: Path, limit: int | None = None) -> dict[str, list[Page]]:
@@ -240,6 +247,8 @@ class Score:
     megabytes: float = 0.0
     peak_mb: float = 0.0
     errors: list[str] = field(default_factory=list)
+    judged: int = 0  # pages with boilerplate segments to leak
+    leaked: int = 0  # ... whose output kept one
 
     def row(self) -> dict[str, object]:
         return {
@@ -253,6 +262,7 @@ class Score:
             "mb_per_s": round(self.megabytes / self.seconds, 3) if self.seconds else 0.0,
             "peak_mb": round(self.peak_mb, 1),
             "errors": len(self.errors),
+            "leak_rate": round(self.leaked / self.judged, 4) if self.judged else None,
         }
 
 
@@ -284,6 +294,9 @@ def run_tool(tool: Tool, sets: dict[str, list[Page]], repeats: int = 1) -> list[
                 seconds += time.perf_counter() - begin
                 if not attempt:
                     score.counts.add(page.score(output))
+                    if page.drop:
+                        score.judged += 1
+                        score.leaked += page.leaks(output)
             score.seconds = seconds if not attempt else min(score.seconds, seconds)
         score.pages = len(pages)
         score.megabytes = sum(len(source.encode("utf-8", "surrogatepass")) for source in sources) / 1e6
@@ -378,6 +391,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="first N pages of each set (quick runs)")
     parser.add_argument("--repeats", type=int, default=1, help="time each set N times, keep the fastest pass")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
+    parser.add_argument(
+        "--plot",
+        nargs="?",
+        const=Path(__file__).resolve().parent / "results",
+        type=Path,
+        metavar="DIR",
+        help="also draw F1 against pages/s and the leak rate per tool as PNGs in DIR (default benchmarks/results; "
+        "needs matplotlib, in the bench extra)",
+    )
     parser.add_argument("--update-baseline", action="store_true", help="pin this run's cleanarticle F1 as floors")
     parser.add_argument("--allow-lower", action="store_true", help="let --update-baseline lower a floor")
     args = parser.parse_args(argv)
@@ -405,6 +427,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  error {score.tool}/{score.dataset}: {error}", file=sys.stderr)
     if args.json:
         args.json.write_text(json.dumps([s.row() for s in scores], indent=2) + "\n", encoding="utf-8")
+    if args.plot:
+        import plots  # benchmarks/plots.py, beside this file
+
+        for path in plots.plot([s.row() for s in scores], args.plot):
+            print(f"wrote {path}", file=sys.stderr)
 
     section = "sample" if args.sample else "full"
     if args.limit:

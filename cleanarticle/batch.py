@@ -239,7 +239,7 @@ def pack(outcome: Outcome, keep_source: bool = True) -> Packed:
     if pruned is None:
         return packed
     nodes = tuple((n.tag, n.reason, n.detail, n.text) for n in pruned)
-    return (*packed, nodes, outcome.empty_reason)  # type: ignore[attr-defined]
+    return (*packed, nodes, outcome.empty_reason, outcome.styles, outcome.language)  # type: ignore[attr-defined]
 
 
 def unpack(packed: Packed) -> Outcome:
@@ -253,8 +253,8 @@ def unpack(packed: Packed) -> Outcome:
         return CleanResult(text, source, ledger, metadata)
     from .html import HtmlResult, PrunedNode
 
-    nodes, empty_reason = html
-    return HtmlResult(text, source, ledger, metadata, tuple(PrunedNode(*n) for n in nodes), empty_reason)
+    nodes, empty_reason, styles, language = html
+    return HtmlResult(text, source, ledger, metadata, tuple(PrunedNode(*n) for n in nodes), empty_reason, styles, language)
 
 
 _METADATA = tuple(f.name for f in dataclasses.fields(Metadata))

@@ -24,11 +24,12 @@ from typing import Any
 
 from tqdm import tqdm
 
-from . import __version__, batch, config, explain, io, records, registry
+from . import __version__, batch, config, explain, formats, io, records, registry, runerrors, stdin
 from .corpus import Profiles, Thresholds, build_profiles
 from .filters import DEFAULT_STEPS
 from .filters.site_boilerplate import SiteBoilerplate
 from .pipeline import ConfigError, Pipeline
+from .report import RemovalReport
 from .types import CleanResult
 
 PROG = "cleanarticle"
@@ -53,6 +54,14 @@ examples:
                                                 raw HTML in "html", article text into "text"
                                                 JSONL whose text is in "content"
   cleanarticle a.txt b.txt -o all.jsonl         several files, one {"id", "text"} record each
+  cleanarticle page.html --format markdown --links
+                                                Markdown with headings, lists, tables, code, links
+  cleanarticle page.html.gz --format json       text and metadata (title, author, dates, site...)
+  zcat crawl.jsonl.gz | cleanarticle            JSONL on stdin (detected by its first line)
+  cleanarticle CC-MAIN-...warc.wet.gz -o clean.jsonl.gz
+                                                a WARC or WET crawl file: one record per page
+  cleanarticle seeds/ --check --report report.html
+                                                an HTML page showing every removal, coloured
   cleanarticle article.txt --explain            what was removed, where, and why (JSONL)
   cleanarticle seeds/ --diff | less             review the removals as a diff
   cleanarticle seeds/ --check                   exit 1 if any input would change
@@ -92,10 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--input-format",
-        choices=("auto", "text", "html"),
+        choices=("auto", "text", "html", "jsonl"),
         default="auto",
-        help="how to read non-JSONL inputs: by extension (auto, the default), all as text, or all "
-        "as HTML pages (use 'html' for HTML on stdin)",
+        help="how to read the inputs: by extension (auto, the default; stdin by its first line: a JSON "
+        "object means JSONL, <!doctype or <html an HTML page), or all as text, HTML pages or JSONL",
     )
 
     out = parser.add_argument_group("output")
@@ -113,6 +122,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="write, instead of the clean text, one JSONL record per document with its "
         "removals (start, end, filter, reason, detail, text) and metadata; JSONL inputs keep "
         "their clean text and gain 'removals' and 'metadata' fields",
+    )
+    out.add_argument(
+        "--format",
+        choices=formats.FORMATS,
+        default="text",
+        help="what each document is written as: its clean text (the default; an HTML page's blocks "
+        "separated by blank lines), Markdown keeping an HTML page's headings, lists, quotes, tables "
+        "and code, or a JSON record with the text and metadata (title, author, dates, site, language, "
+        "URL; with --explain, the removals). JSONL records get it in their text field",
+    )
+    out.add_argument("--links", action="store_true", help="with --format markdown: keep the page's links")
+    out.add_argument("--images", action="store_true", help="with --format markdown: keep the page's images")
+    out.add_argument(
+        "--report",
+        metavar="PATH",
+        help="also write one self-contained HTML page showing each document with its removed lines "
+        "struck through and coloured by filter, a legend of counts per filter and reason, and the "
+        "removed lines seen most often",
     )
     out.add_argument(
         "--diff",
@@ -205,13 +232,28 @@ def _jobs(value: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line on `argv` (default: sys.argv[1:]) and return the exit status."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["profile"]:
-        return profile_main(argv[1:])
+    try:
+        if argv[:1] == ["profile"]:
+            return profile_main(argv[1:])
+        return _main(argv)
+    except runerrors.RunError as error:
+        return _error(str(error), USAGE)
+    except BrokenPipeError:  # stdout closed early, e.g. piped into `head`: not a failure
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
+    except OSError as error:  # an output that cannot be created or written
+        return _error(str(runerrors.output_failure(error)), USAGE)
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, --version and argparse's own usage errors
         return stop.code if isinstance(stop.code, int) else USAGE
+    if not args.inputs and _on_terminal(args):
+        parser.print_usage(sys.stderr)
+        return _error("no INPUT given and stdin is a terminal: name files, or pipe data in ('-' reads the terminal)", USAGE)
     if args.list_filters:
         sys.stdout.write(filter_table())
         return OK
@@ -222,17 +264,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_config:
         sys.stdout.write(config.dumps(pipeline))
         return OK
+    if (args.links or args.images) and args.format != "markdown":
+        return _error("--links and --images need --format markdown", USAGE)
     if args.explain and (args.diff or args.check):
         return _error("--explain cannot be combined with --diff or --check", USAGE)
     if args.output is not None and (args.diff or args.check):
         return _error("--diff and --check write no files; drop -o", USAGE)
     try:
         return _run(args, pipeline)
-    except BrokenPipeError:  # stdout closed early, e.g. piped into `head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return FAILED
     except KeyboardInterrupt:
         return 130
+
+
+def _on_terminal(args: argparse.Namespace) -> bool:
+    """No input named, stdin a terminal, and an action that would read it."""
+    if args.list_filters or args.show_config:
+        return False
+    isatty = getattr(sys.stdin, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def build_pipeline(args: argparse.Namespace) -> Pipeline:
@@ -336,7 +385,7 @@ def profile_main(argv: list[str]) -> int:
         _log(f"{PROG}: note: {note}")
     for name, reason in found.errors:
         _log(f"{PROG}: error: {name}: {reason}")
-    unusable = [item.name for item in found.inputs if not item.jsonl or item.path is None]
+    unusable = [item.name for item in found.inputs if not item.jsonl or item.warc or item.path is None]
     if unusable:
         return _error(f"{', '.join(unusable)}: profiles are built from JSONL files (they are read twice)", USAGE)
     if not found.inputs:
@@ -373,7 +422,7 @@ def _build_profiles(
     from .corpus import dask as corpus_dask
 
     paths = [str(item.path) for item in inputs]
-    with corpus_dask.connect(args.dask or None, args.jobs) as client:
+    with runerrors.dask_client(args.dask or None, args.jobs) as client:
         return corpus_dask.profile_files(client, paths, thresholds, pipeline, args.text_key, where_key)
 
 
@@ -414,9 +463,7 @@ def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
     writing = not (args.diff or args.check)
     exclude = Path(args.output) if writing and args.output not in (None, "-") else None
     found = io.find_inputs(args.inputs, exclude, stdin_html=args.input_format == "html")
-    if args.input_format != "auto":
-        html = args.input_format == "html"
-        found.inputs = [item if item.jsonl else dataclasses.replace(item, html=html) for item in found.inputs]
+    found.inputs = [_as_format(item, args.input_format) for item in found.inputs]
     for note in found.notes:
         _log(f"{PROG}: note: {note}")
     for name, reason in found.errors:
@@ -426,20 +473,28 @@ def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
     plan = io.Plan()
     if writing:
         try:
-            plan = io.plan_outputs(found.inputs, args.output, several=found.several, explain=args.explain)
+            plan = io.plan_outputs(
+                found.inputs, args.output, several=found.several, explain=args.explain or args.format == "json",
+                records_suffix=".json" if args.format == "json" and not args.explain else ".explain.jsonl",
+                text_suffix=".md" if args.format == "markdown" else ".txt",
+            )
         except io.UsageError as error:
             return _error(str(error), USAGE)
     show_bar = sys.stderr.isatty() and (len(found.inputs) > 1 or any(item.jsonl for item in found.inputs))
     total = None if any(item.jsonl for item in found.inputs) else len(found.inputs)
     url_key = args.site_key or args.url_key
-    fmt = records.RecordFormat(args.text_key, url_key, args.html_key, args.explain, writing)
+    output = formats.Output(args.format, args.links, args.images, args.explain)
+    fmt = records.RecordFormat(args.text_key, url_key, args.html_key, args.explain, writing, output)
     runner = _Runner(args, io.Outputs(plan), writing, fmt)
     runner.tally.errors = len(found.errors)
     # Records are parsed and written by the worker that cleans them, unless a diff needs
     # whole results here.
-    parts = io.documents(found.inputs, args.text_key, url_key, args.html_key, raw=not args.diff)
+    if args.report:
+        runner.report = RemovalReport()
+    parts = io.documents(found.inputs, args.text_key, url_key, args.html_key, raw=not (args.diff or args.report))
     items = ((part, _task(part, fmt)) for part in parts)
-    keep_source = args.explain or args.diff
+    # The layout of formats and of HTML text (blank lines between blocks) is read from the source.
+    keep_source = args.explain or args.diff or args.report or args.format != "text" or any(item.html for item in found.inputs)
     finished = False
     with tqdm(total=total, unit="doc", file=sys.stderr, leave=False, disable=not show_bar) as bar:
         try:
@@ -456,7 +511,22 @@ def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
             finished = True
         finally:
             runner.outputs.close(ok=finished)
+    if runner.report is not None:
+        runner.report.write(Path(args.report))
     return runner.summarise()
+
+
+def _as_format(item: io.Input, input_format: str) -> io.Input:
+    """The input read as --input-format says; stdin in auto mode as its first line shows (noted)."""
+    if input_format == "auto" and item.path is None:
+        input_format = stdin.kind(stdin.peek().head)
+        if input_format != stdin.TEXT:
+            _log(f"{PROG}: note: stdin looks like {input_format.upper()}; reading it as such (--input-format text to override)")
+    if input_format == "jsonl":
+        return dataclasses.replace(item, jsonl=True, html=False)
+    if input_format == "auto" or item.jsonl:
+        return item
+    return dataclasses.replace(item, html=input_format == "html")
 
 
 def _task(part: io.Doc | io.RecordLine | io.End, fmt: records.RecordFormat) -> batch.Task | None:
@@ -471,9 +541,9 @@ def _cleaner(args: argparse.Namespace, pipeline: Pipeline, keep_source: bool) ->
     if args.dask is None:
         yield partial(batch.clean_in_order, pipeline=pipeline, jobs=args.jobs, keep_source=keep_source)
         return
-    from .corpus import dask as corpus_dask
+    with runerrors.dask_client(args.dask or None, args.jobs) as client:
+        from .corpus import dask as corpus_dask
 
-    with corpus_dask.connect(args.dask or None, args.jobs) as client:
         yield partial(corpus_dask.clean_in_order, client, pipeline=pipeline, keep_source=keep_source)
 
 
@@ -495,6 +565,7 @@ class _Runner:
         self.outputs = outputs
         self.writing = writing
         self.tally = _Tally()
+        self.report: RemovalReport | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -505,8 +576,13 @@ class _Runner:
         self.tally.documents += 1
         self.input_documents += 1
         if isinstance(outcome, batch.Failed) or outcome is None:
-            self._document_error(doc, outcome.reason if outcome else doc.error)
+            reason = outcome.reason if outcome else doc.error
+            self._document_error(doc, reason)
+            if self.writing and doc.line:  # a record (JSONL, WARC): still one output record
+                self.outputs.write(doc.input, io.json_line(records.output_record(doc, self.fmt, None, reason)))
             return
+        if self.report is not None:
+            self.report.add(doc.name, outcome)
         removed = len(outcome.removals)
         self.tally.removals += removed
         self.tally.reasons.update((removal.filter, removal.reason) for removal in outcome.removals)
@@ -546,11 +622,17 @@ class _Runner:
 
     def _render(self, doc: io.Doc, result: CleanResult) -> str:
         args = self.args
-        if args.explain:
+        output = self.fmt.output
+        if doc.record is not None:  # a JSONL or WARC record: its fields, as a worker writes them
+            return io.json_line(records.output_record(doc, self.fmt, result))
+        if args.explain and output.format != "json":
             return io.json_line({args.id_key: doc.name, **explain.explanation(result)})
+        text = formats.body(result, output, doc.text if doc.html else None, doc.url)
+        if output.format == "json":
+            return io.json_line({args.id_key: doc.name, args.text_key: text, **formats.json_fields(result, output, doc.url)})
         if self.outputs.plan.records:
-            return io.json_line({args.id_key: doc.name, args.text_key: result.text})
-        return result.text
+            return io.json_line({args.id_key: doc.name, args.text_key: text})
+        return text
 
     def end(self, end: io.End) -> None:
         if end.error:

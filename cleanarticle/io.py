@@ -9,23 +9,26 @@ half-written file behind.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import os
 import re
 import secrets
 import sys
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from glob import glob
 from pathlib import Path, PurePath
 from typing import Any, TextIO
 
+from . import compressed, stdin, warc
 
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
-HTML_SUFFIXES = (".html", ".htm")
-_FOUND_SUFFIXES = (".txt", *HTML_SUFFIXES, *JSONL_SUFFIXES)
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
+TEXT_SUFFIXES = (".txt", ".txt.gz")
+_FOUND_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES, *warc.SUFFIXES)
+_NONE_FOUND = "no .txt, .html, .htm, .jsonl or .jsonl.gz files in this directory (nor .xhtml, .ndjson, or .gz and .zst of them)"
 _GLOB_MAGIC = re.compile(r"[*?[]")
 
 
@@ -57,6 +60,7 @@ class Input:
     rel: PurePath
     jsonl: bool
     html: bool = False
+    warc: bool = False  # a WARC or WET file: a stream of records, like JSONL (`jsonl` is set too)
 
 
 STDIN = Input("-", None, PurePath("stdin.txt"), False)
@@ -112,7 +116,16 @@ def find_inputs(specs: Sequence[str], exclude: Path | None = None, stdin_html: b
 
 
 def _explicit(name: str, path: Path, rel: PurePath, found: Found, add: Callable[[Input], None]) -> None:
-    add(Input(name, path, rel, is_jsonl(name), _is_html(name)))
+    item = _input(name, path, rel)
+    if not item.jsonl and compressed.plain_name(name.lower()).endswith(".json"):
+        found.notes.append(f"{name}: read as JSON lines (one JSON object per line)")
+        item = dataclasses.replace(item, jsonl=True)
+    add(item)
+
+
+def _input(name: str, path: Path, rel: PurePath) -> Input:
+    crawl = warc.is_warc(name)
+    return Input(name, path, rel, is_jsonl(name) or crawl, _is_html(name), crawl)
 
 
 def _walk(spec: str, top: Path, root: Path, skip: Path | None, found: Found, add: Callable[[Input], None]) -> None:
@@ -125,9 +138,9 @@ def _walk(spec: str, top: Path, root: Path, skip: Path | None, found: Found, add
                 continue
             if file.lower().endswith(_FOUND_SUFFIXES):
                 usable += 1
-                add(Input(str(path), path, path.relative_to(root), is_jsonl(file), _is_html(file)))
+                add(_input(str(path), path, path.relative_to(root)))
     if not usable:
-        found.errors.append((spec, "no .txt, .html, .htm, .jsonl or .jsonl.gz files in this directory"))
+        found.errors.append((spec, _NONE_FOUND))
 
 
 def _same(path: Path, resolved: Path | None) -> bool:
@@ -157,7 +170,15 @@ class Plan:
     records: bool = False  # text documents become JSONL records in the shared stream
 
 
-def plan_outputs(inputs: Sequence[Input], output: str | None, *, several: bool, explain: bool) -> Plan:
+def plan_outputs(
+    inputs: Sequence[Input],
+    output: str | None,
+    *,
+    several: bool,
+    explain: bool,
+    records_suffix: str = ".explain.jsonl",
+    text_suffix: str = ".txt",
+) -> Plan:
     """Decide the output of every input, refusing plans that would mix or overwrite data.
 
     `several` says more than one input was named (or a directory or glob): then a new name
@@ -169,7 +190,7 @@ def plan_outputs(inputs: Sequence[Input], output: str | None, *, several: bool, 
         where = "stdout"
     elif _is_directory(output, several):
         root = Path(output)
-        plan = Plan(files={item: root / _output_rel(item, explain) for item in inputs})
+        plan = Plan(files={item: root / _output_rel(item, explain, records_suffix, text_suffix) for item in inputs})
         where = ""
     else:
         plan = Plan(shared=Path(output), records=explain or is_jsonl(output))
@@ -191,10 +212,15 @@ def _is_directory(output: str, several: bool) -> bool:
     return several and not path.exists() and not path.suffix
 
 
-def _output_rel(item: Input, explain: bool) -> PurePath:
+def _output_rel(item: Input, explain: bool, records_suffix: str = ".explain.jsonl", text_suffix: str = ".txt") -> PurePath:
+    """Where an input's output goes in a mirrored tree: records, text of a page, or its own name."""
+    if item.warc:
+        return item.rel.with_name(warc.output_name(item.rel.name))
     if explain and not item.jsonl:
-        return item.rel.with_name(item.rel.stem + ".explain.jsonl")
-    return item.rel.with_suffix(".txt") if item.html else item.rel
+        return item.rel.with_name(PurePath(compressed.plain_name(item.rel)).stem + records_suffix)
+    if item.html or (text_suffix != ".txt" and not item.jsonl):
+        return PurePath(compressed.plain_name(item.rel)).with_suffix(text_suffix)
+    return item.rel
 
 
 def _refuse_overwrites(inputs: Sequence[Input], plan: Plan) -> None:
@@ -276,7 +302,9 @@ def documents(
     """
     for item in inputs:
         try:
-            if item.jsonl and raw:
+            if item.warc:
+                yield from _warc_documents(item)
+            elif item.jsonl and raw:
                 yield from (RecordLine(item, number, line) for number, line in _lines(item))
             elif item.jsonl:
                 yield from _records(item, html_key or text_key, url_key, html=html_key is not None)
@@ -290,30 +318,45 @@ def documents(
             yield End(item)
 
 
+def _warc_documents(item: Input) -> Iterator[Doc]:
+    """Each HTML response or text conversion of a WARC/WET file, numbered, with its record's fields."""
+    assert item.path is not None
+    try:
+        for number, page in enumerate(warc.open_pages(item.path), 1):
+            if page.html:
+                from .html.decode import decode
+
+                yield Doc(item, decode(page.payload), page.url, number, page.fields, html=True)
+            else:
+                yield Doc(item, page.payload.decode("utf-8", "replace"), page.url, number, page.fields)
+    except compressed.MissingExtra as error:
+        raise InputError(str(error)) from None
+    except Exception as error:  # warcio reports a damaged archive with its own exception types
+        raise InputError(f"not a readable WARC file: {type(error).__name__}: {error}") from None
+
+
 def read_text(item: Input) -> str:
     """The whole text of a file (or stdin), refusing binary and non-UTF-8 data."""
-    if item.path is None:
-        stdin = sys.stdin
-        buffer = getattr(stdin, "buffer", None)
-        return _decode(buffer.read()) if buffer is not None else stdin.read()
-    try:
-        data = item.path.read_bytes()
-    except OSError as error:
-        raise InputError(error.strerror or str(error)) from None
-    return _decode(data)
+    return _decode(_read_bytes(item))
 
 
 def read_html(item: Input) -> str:
     """A page's text, decoded by its byte-order mark, declared charset or detection."""
     from .html.decode import decode  # the HTML path is imported only when HTML comes in
 
+    return decode(_read_bytes(item))
+
+
+def _read_bytes(item: Input) -> bytes:
+    """The bytes of stdin or of a file, decompressed by its suffix."""
     if item.path is None:
-        buffer = getattr(sys.stdin, "buffer", None)
-        return decode(buffer.read()) if buffer is not None else sys.stdin.read()
+        return stdin.source().read()
     try:
-        return decode(item.path.read_bytes())
-    except OSError as error:
-        raise InputError(error.strerror or str(error)) from None
+        return compressed.read_bytes(item.path)
+    except compressed.MissingExtra as error:
+        raise InputError(str(error)) from None
+    except compressed.errors() as error:
+        raise InputError(getattr(error, "strerror", None) or str(error) or type(error).__name__) from None
 
 
 def _decode(data: bytes) -> str:
@@ -332,15 +375,22 @@ def _records(item: Input, text_key: str, url_key: str, html: bool = False) -> It
 
 def _lines(item: Input) -> Iterator[tuple[int, bytes]]:
     """(line number, line without its line break) of every non-blank line of a JSONL file."""
-    assert item.path is not None
-    opener = gzip.open if item.name.lower().endswith(".gz") else open
+    if item.path is None:
+        yield from _numbered(stdin.source().lines())
+        return
     try:
-        with opener(item.path, "rb") as stream:
-            for number, line in enumerate(stream, 1):
-                if line.strip():
-                    yield number, line.rstrip(b"\r\n")
-    except (OSError, EOFError, zlib.error) as error:
+        with compressed.open_binary(item.path) as stream:
+            yield from _numbered(stream)
+    except compressed.MissingExtra as error:
+        raise InputError(str(error)) from None
+    except compressed.errors() as error:
         raise InputError(getattr(error, "strerror", None) or str(error) or type(error).__name__) from None
+
+
+def _numbered(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            yield number, line.rstrip(b"\r\n")
 
 
 def parse_record(item: Input, number: int, line: bytes, text_key: str, url_key: str, html: bool = False) -> Doc:

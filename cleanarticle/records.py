@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
-from . import explain, io
+from . import explain, formats, io
 from .types import CleanResult
 
 _WORKER = io.Input("record", None, PurePath("record.jsonl"), True)
@@ -31,6 +31,7 @@ class RecordFormat:
     html_key: str | None = None
     explain: bool = False
     write: bool = True
+    output: formats.Output = formats.Output()  # --format, --links, --images for the text field
 
 
 class RecordTask(NamedTuple):
@@ -63,7 +64,10 @@ def output_record(doc: io.Doc, fmt: RecordFormat, result: CleanResult | None, er
     JSON object)."""
     if result is None:
         return {**doc.record, "error": error} if doc.record is not None else {"error": error, "raw": doc.raw}
-    record = {**(doc.record or {}), fmt.text_key: result.text}
+    page = doc.text if doc.html else None
+    record = {**(doc.record or {}), fmt.text_key: formats.body(result, fmt.output, page, doc.url)}
+    if fmt.output.format == "json":
+        return record | formats.json_fields(result, fmt.output, doc.url)
     return record | explain.explanation(result) if fmt.explain else record
 
 

@@ -14,15 +14,17 @@ from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..blocks import Style
 from ..pipeline import Pipeline
 from ..text import split_lines
 from ..types import CleanResult, Field, Metadata
 from .decode import decode
-from .extract import extract_text
+from .extract import extract_document
 from .links import LinkTeasers, anchor_keys
 from .meta import page_metadata
 from .prune import PrunedNode
 from .prune import prune as prune_page
+from .structure import line_styles
 
 __all__ = ["HtmlResult", "PrunedNode", "clean_html", "clean_html_and_explain"]
 
@@ -38,6 +40,8 @@ class HtmlResult(CleanResult):
 
     pruned: tuple[PrunedNode, ...] = ()
     empty_reason: str = ""
+    styles: tuple[Style, ...] = ()  # the block of each line of `source` (`structure.line_styles`)
+    language: str = ""  # the page's declared language (<html lang>), "" when it declares none
 
 
 _TEXT_FIRST = frozenset({"author", "outlet"})
@@ -87,17 +91,25 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
         return HtmlResult("", "", empty_reason="empty_input")
     tree = LexborHTMLParser(page)
     declared = page_metadata(tree)
+    language = _language(tree)
     pruned = prune_page(tree)
-    text = extract_text(tree.html or "", url)
+    text, body = extract_document(tree.html or "", url)
     if not text.strip():
         metadata = merge_metadata(declared, Metadata(), "")
-        return HtmlResult("", "", metadata=metadata, pruned=pruned, empty_reason="no_article_text")
+        return HtmlResult("", "", metadata=metadata, pruned=pruned, empty_reason="no_article_text", language=language)
     root = tree.body or tree.root
     teasers = LinkTeasers(anchor_keys(root) if root is not None else frozenset())
     result = (pipeline or _default()).enable(teasers).run(text, url)
     metadata = merge_metadata(declared, result.metadata, result.source)
     reason = "" if result.text.strip() else "all_text_removed"
-    return HtmlResult(result.text, result.source, result.removals, metadata, pruned, reason)
+    styles = line_styles(body, result.source)
+    return HtmlResult(result.text, result.source, result.removals, metadata, pruned, reason, styles, language)
+
+
+def _language(tree: LexborHTMLParser) -> str:
+    root = tree.root
+    value = (root.attributes.get("lang") or root.attributes.get("xml:lang") or "") if root is not None else ""
+    return value.strip()[:35]
 
 
 def clean_html(html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> str:
