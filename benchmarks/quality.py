@@ -400,9 +400,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="also draw F1 against pages/s and the leak rate per tool as PNGs in DIR (default benchmarks/results; "
         "needs matplotlib, in the bench extra)",
     )
+    parser.add_argument(
+        "--generality",
+        action="store_true",
+        help="instead: text mode on six renderings of the dev pages, leave-one-set-out (the content model "
+        "trained without the set it is scored on), beside identity, the C4 line rule and body-text "
+        "extraction; writes benchmarks/results/generality.json (needs the train extra)",
+    )
     parser.add_argument("--update-baseline", action="store_true", help="pin this run's cleanarticle F1 as floors")
     parser.add_argument("--allow-lower", action="store_true", help="let --update-baseline lower a floor")
     args = parser.parse_args(argv)
+    if args.generality:
+        import train_content_model  # benchmarks/train_content_model.py, beside this file
+
+        return train_content_model.main(["--data", str(args.data), "--no-write"])
 
     wanted = set(args.tools.split(",")) if args.tools else {t.name for t in TOOLS}
     unknown = wanted - {t.name for t in TOOLS}

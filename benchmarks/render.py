@@ -9,6 +9,7 @@ imports nothing from `cleanarticle`, so a benchmark of the library cannot leak i
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -20,10 +21,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 EVAL_SET = "trafilatura-eval-dev"
 READABILITY_SET = "readability-pages"
+WCXB_SET = "wcxb-dev-articles"
 SETS = (EVAL_SET, READABILITY_SET)
+ALL_SETS = (EVAL_SET, READABILITY_SET, WCXB_SET)
 
 # Elements whose content a browser does not show in the page flow (fallbacks, code, vectors).
-_SKIP = frozenset(
+SKIPPED = _SKIP = frozenset(
     "script style noscript template svg math iframe object embed canvas video audio select datalist head".split()
 )
 # Blocks set off by a blank line, as paragraphs are in scraped article text.
@@ -54,8 +57,9 @@ _ALIASES = {
 class Page:
     """One evaluation page and its ground truth.
 
-    `keep`/`drop` are the `with`/`without` segments of trafilatura-eval-dev; `expected_html` is
-    Readability's extraction for readability-pages (score against its visible text).
+    `keep`/`drop` are the `with`/`without` segments of trafilatura-eval-dev and wcxb-dev-articles;
+    `expected_html` is Readability's extraction for readability-pages (score against its visible
+    text); `truth` is wcxb's `main_content` (paragraphs separated by blank lines) and `title` its title.
     """
 
     name: str
@@ -66,6 +70,8 @@ class Page:
     keep: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
     expected_html: str | None = None
+    truth: str | None = None
+    title: str | None = None
 
 
 def decode(raw: bytes) -> str:
@@ -159,8 +165,10 @@ def iter_pages(root: Path, sets: Sequence[str] = SETS, limit: int | None = None)
             yield from _eval_pages(root / EVAL_SET, limit)
         elif name == READABILITY_SET:
             yield from _readability_pages(root / READABILITY_SET, limit)
+        elif name == WCXB_SET:
+            yield from _wcxb_pages(root / WCXB_SET, limit)
         else:
-            raise ValueError(f"unknown page set {name!r}; expected one of {', '.join(SETS)}")
+            raise ValueError(f"unknown page set {name!r}; expected one of {', '.join(ALL_SETS)}")
 
 
 def _eval_pages(folder: Path, limit: int | None) -> Iterator[Page]:
@@ -189,4 +197,22 @@ def _readability_pages(folder: Path, limit: int | None) -> Iterator[Page]:
             html=decode((page / "source.html").read_bytes()),
             path=page / "source.html",
             expected_html=decode(expected.read_bytes()) if expected.is_file() else None,
+        )
+
+
+def _wcxb_pages(folder: Path, limit: int | None) -> Iterator[Page]:
+    index = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    for key in sorted(index)[:limit]:
+        entry = index[key]
+        path = folder / "html" / f"{key}.html.gz"
+        yield Page(
+            name=key,
+            set=WCXB_SET,
+            html=decode(gzip.decompress(path.read_bytes())),
+            path=path,
+            url=entry.get("url"),
+            keep=tuple(entry.get("with") or ()),
+            drop=tuple(entry.get("without") or ()),
+            truth=entry.get("main_content") or "",
+            title=entry.get("title"),
         )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, repeat
+import operator
+from itertools import accumulate, compress, repeat
 from operator import add, attrgetter, itemgetter
 
 import regex
 
+from .lines import count_words
 from .types import Line, Removal
 
 # First and last letter or digit; the reverse search keeps trimming linear on long lines
@@ -80,7 +82,9 @@ def split_lines(source: str, folded: bool = False) -> tuple[Line, ...]:
     starts = [0, *stops[:-1]]
     if count and stops[-1] > len(source):
         stops[-1] = len(source)
-    words = map(add, map(str.count, texts, repeat(" ", count)), map(bool, texts))  # single spaces
+    words = list(map(add, map(str.count, texts, repeat(" ", count)), map(bool, texts)))  # single spaces
+    for index in compress(range(count), map(operator.not_, map(str.isascii, texts))):
+        words[index] = count_words(texts[index])  # CJK and Thai: by characters
     rows = zip(range(count), starts, map(add, starts, sizes), stops, texts, keys, words)
     return tuple(map(_new_line, repeat(Line, count), rows))
 

@@ -7,6 +7,7 @@ from . import (  # noqa: F401  (registration side effects)
     inline_promos,
     layout,
     metadata_lines,
+    page_furniture,
     related_articles,
     site_boilerplate,
     social_embeds,
@@ -25,6 +26,7 @@ DEFAULT_STEPS = (
     "related_articles",
     "disclaimers",
     "metadata_lines",
+    "page_furniture",
     "blank_lines",
 )
 

@@ -1,0 +1,1 @@
+"""The content model: line features, trained trees that score them, and a pass over the sequence."""

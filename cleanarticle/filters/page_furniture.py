@@ -1,0 +1,106 @@
+"""Page furniture found by the content model: menus, section lists, footers and link lists.
+
+Whole-page text (Common Crawl's WET files, `get_text()` dumps) holds the page's navigation and
+footer around the article, worded differently on every site. No phrase list can name it; its shape
+can: runs of short lines without sentences, link text, repeated labels, far from the run of prose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..content.features import NAMES, features
+from ..content.model import load_model
+from ..content.sequence import smooth
+from ..lines import count_words, is_prose
+from ..registry import register
+from ..types import Line, Removal
+from .base import Filter, View
+
+@register("page_furniture")
+@dataclass(frozen=True, slots=True)
+class PageFurniture(Filter):
+    """Lines outside the article body, decided by a trained model over every line and its neighbours.
+
+    Each non-blank line gets the model's log-odds of being article text; a two-state pass over the
+    sequence then labels runs of lines together. Runs before the first or after the last article
+    line go as `outside_main_text`, runs between as `low_content_score`; the detail names the
+    features in which the run differs most from the kept text.
+
+    Removes: a menu of 60 labels above the article; "About us / Careers / Privacy / © 2025 Acme"
+    Keeps:   the article's paragraphs, headings and lists; any line that reads as prose unless the
+             model is sure of it (`prose_odds`)
+    """
+
+    threshold: float = -0.5  # log-odds under which a line leans to furniture
+    switch: float = 1.0  # what a change between article and furniture costs, in log-odds
+    min_lines: int = 12  # shorter texts have too little context: left to the rules
+    prose_odds: float = -4.0  # a prose line goes only below these log-odds (never cut prose)
+    max_prose_share: float = 0.5  # back off when more than this share of prose words would go
+    model: str = ""  # a model file trained by benchmarks/train_content_model.py ("" = the packaged one)
+
+    def find(self, view: View) -> Iterator[Removal]:
+        content = view.content()
+        if len(content) < self.min_lines:
+            return
+        lines = [view.lines[i] for i in content]
+        rows = features([line.text for line in lines], [i > 0 and not view.lines[i - 1].text for i in content])
+        odds = load_model(self.model).log_odds(rows)
+        keep = smooth(odds - self.threshold, self.switch)
+        prose = np.array([is_prose(line.text) for line in lines])
+        keep |= prose & (odds >= self.prose_odds)
+        note = self._budget(lines, keep, prose)
+        if note:
+            keep |= prose
+        if not keep.any():
+            return
+        first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
+        for start, stop in _runs(~keep):
+            reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
+            detail = note or _why(rows, keep, start, stop)
+            yield from _removals(view, lines[start:stop], self.name, reason, detail)
+
+    def _budget(self, lines: Sequence[Line], keep: np.ndarray, prose: np.ndarray) -> str:
+        """"" when the removals stay within the prose budget, else the note of the back-off."""
+        words = np.array([count_words(line.text) for line in lines], dtype=float)
+        total = float(words[prose].sum())
+        lost = float(words[prose & ~keep].sum())
+        if total and lost > self.max_prose_share * total:
+            return f"backed off: would have removed {lost / total:.0%} of the prose; prose kept"
+        return ""
+
+
+def _runs(mask: np.ndarray) -> Iterator[tuple[int, int]]:
+    """(start, stop) of each run of True in `mask`."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
+    yield from zip(edges[::2].tolist(), edges[1::2].tolist())
+
+
+def _why(rows: np.ndarray, keep: np.ndarray, start: int, stop: int) -> str:
+    """The three features in which lines start..stop differ most from the kept lines."""
+    kept = rows[keep]
+    spread = kept.std(axis=0) + 1e-6
+    gap = (rows[start:stop].mean(axis=0) - kept.mean(axis=0)) / spread
+    top = np.argsort(-np.abs(gap), kind="stable")[:3]
+    return ", ".join(f"{NAMES[i]} {gap[i]:+.1f}σ" for i in top)
+
+
+def _removals(view: View, lines: Sequence[Line], name: str, reason: str, detail: str) -> Iterator[Removal]:
+    """One removal per run of lines, blank lines between them included."""
+    start = lines[0].start
+    previous = lines[0]
+    for line in lines[1:]:
+        if _gap_is_blank(view, previous, line):
+            previous = line
+            continue
+        yield Removal(start, previous.stop, name, reason, detail)
+        start, previous = line.start, line
+    yield Removal(start, previous.stop, name, reason, detail)
+
+
+def _gap_is_blank(view: View, before: Line, after: Line) -> bool:
+    """Whether only blank lines stand between `before` and `after` in the source."""
+    return not view.source[before.stop : after.start].strip()

@@ -1,0 +1,190 @@
+"""The content model: line features, the sequence pass, the trees' data form, training, the filter."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from cleanarticle import Pipeline, clean_and_explain
+from cleanarticle.content import features as feats
+from cleanarticle.content.model import ContentModel, Trees, default_model
+from cleanarticle.content.sequence import smooth
+from cleanarticle.lines import count_words, ends_sentence, is_prose
+from cleanarticle.text import apply_removals
+
+NAV = ["Home", "News", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport", "Culture",
+       "Travel", "Opinion", "Video", "Podcasts", "Newsletters", "Sign in", "Subscribe"]
+FOOTER = ["About us", "Contact", "Careers", "Advertise with us", "Privacy policy", "Terms of use",
+          "Cookie settings", "Accessibility", "Site map", "© 2025 The Daily Example. All rights reserved."]
+ARTICLE = [
+    "Council approves new budget after long debate",
+    "",
+    "The city council approved a new budget on Tuesday after a debate that lasted well into the night.",
+    "",
+    "Members argued over funding for schools, roads and the public library, which has been closed since spring.",
+    "",
+    "What happens next",
+    "",
+    "The mayor said the first payments would reach the schools in March, and that the library would reopen soon.",
+    "",
+    "Residents who spoke at the meeting welcomed the decision but asked for more money for bus services.",
+    "",
+    "The budget will be reviewed again in the autumn, when the council expects new figures on tax receipts.",
+]
+
+
+def whole_page(nav: list[str] = NAV, article: list[str] = ARTICLE, footer: list[str] = FOOTER) -> str:
+    return "\n".join([*nav, "", *article, "", *footer]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Share this article", 3),
+        ("日本語の文章はスペースなしで書かれています。", 12),
+        ("ภาษาไทยไม่มีช่องว่าง", 10),
+        ("Tokyo 東京 is big", 4),
+        ("", 0),
+    ],
+)
+def test_count_words_counts_unspaced_scripts_by_characters(text: str, words: int) -> None:
+    assert count_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        ("The council approved the budget on Tuesday after a long debate.", True),
+        ("“We will reopen the library in spring,” the mayor told reporters.”", True),
+        ("市议会周二在经过漫长的辩论后批准了新的预算。", True),
+        ("Council approves new budget after long debate", False),
+        ("Read more.", False),
+    ],
+)
+def test_is_prose(text: str, prose: bool) -> None:
+    assert is_prose(text) is prose
+    assert ends_sentence(text) is (prose or text.endswith("."))
+
+
+def test_features_have_one_row_per_line_and_every_named_column() -> None:
+    lines = [line for line in whole_page().split("\n") if line]
+    rows = feats.features(lines)
+    assert rows.shape == (len(lines), len(feats.NAMES))
+    assert np.isfinite(rows).all()
+    assert feats.features([]).shape == (0, len(feats.NAMES))
+
+
+def test_body_is_the_densest_run_of_prose() -> None:
+    words = np.array([1, 2, 1, 20, 3, 25, 30, 1, 2, 1], dtype=float)
+    sentence = np.array([0, 0, 0, 1, 0, 1, 1, 0, 0, 0], dtype=float)
+    inside, distance = feats.body(words, sentence)
+    assert inside.tolist() == [0, 0, 0, 1, 1, 1, 1, 0, 0, 0]
+    assert distance[0] > distance[2] > 0 == distance[4]
+
+
+def test_stop_words_follow_the_documents_language() -> None:
+    english = feats.stop_words("the council said that it would be in the city".split())
+    german = feats.stop_words("der rat hat gesagt dass er in der stadt sein wird".split())
+    assert "the" in english and "der" in german
+    assert feats.stop_words("市议会 批准 预算".split()) == frozenset()
+
+
+def test_smooth_follows_strong_votes_and_bridges_weak_ones() -> None:
+    odds = np.array([-3, -3, -3, 4, -0.5, 4, 4, -3, -3], dtype=float)
+    assert smooth(odds, 1.0).tolist() == [False, False, False, True, True, True, True, False, False]
+    assert smooth(odds, 0.0).tolist() == [False, False, False, True, False, True, True, False, False]
+    assert smooth(np.zeros(0), 1.0).tolist() == []
+
+
+def _toy_rows() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    page = whole_page()
+    lines = [line for line in page.split("\n") if line]
+    rows = feats.features(lines)
+    labels = np.array([line in ARTICLE for line in lines], dtype=int)
+    return np.vstack([rows] * 4), np.tile(labels, 4), np.ones(4 * len(lines))
+
+
+def test_training_is_deterministic_and_the_flattened_trees_agree_with_scikit_learn() -> None:
+    pytest.importorskip("sklearn")
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    from cleanarticle.content.train import fit_trees, flatten
+
+    rows, labels, weights = _toy_rows()
+    once = fit_trees(rows, labels, weights, trees=10, depth=3)
+    twice = fit_trees(rows, labels, weights, trees=10, depth=3)
+    assert json.dumps(once.to_dict()) == json.dumps(twice.to_dict())
+    fitted = HistGradientBoostingClassifier(max_iter=10, max_depth=3, early_stopping=False, random_state=0)
+    fitted.fit(rows, labels, sample_weight=weights)
+    assert np.allclose(flatten(fitted).raw(rows), fitted.decision_function(rows))
+
+
+def test_trees_round_trip_through_their_data_form() -> None:
+    model = default_model()
+    again = ContentModel.load_text(model.to_json())
+    rows = feats.features([line for line in whole_page().split("\n") if line])
+    assert np.array_equal(model.log_odds(rows), again.log_odds(rows))
+    assert isinstance(model.first, Trees) and model.info["trained_on"]["labelled_data_sha256"]
+
+
+def test_the_model_file_records_its_training_data_and_held_out_scores() -> None:
+    info = default_model().info
+    assert set(info["trained_on"]["sets"]) >= {"wcxb-dev-articles", "readability-pages"}
+    assert info["dev_scores_word_f1_held_out"]
+
+
+# --- the filter --------------------------------------------------------------------------------
+
+
+def test_navigation_and_footer_of_whole_page_text_go_and_the_article_stays() -> None:
+    result = clean_and_explain(whole_page())
+    kept = result.text.split("\n")
+    for line in ARTICLE:
+        if line:
+            assert line in kept, line
+    assert sum(line in kept for line in NAV + FOOTER) <= 1
+    mine = [r for r in result.removals if r.filter == "page_furniture"]
+    assert mine and {r.reason for r in mine} <= {"outside_main_text", "low_content_score"}
+    assert any(r.reason == "outside_main_text" for r in mine)
+    assert all(r.detail for r in mine)
+    assert apply_removals(result.source, result.removals) == result.text
+
+
+@pytest.mark.parametrize(
+    "nav",
+    [
+        ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Reise", "Wissen", "Digital", "Anmelden", "Abo"],
+        ["Accueil", "International", "Politique", "Économie", "Culture", "Sport", "Sciences", "Se connecter"],
+        ["MENU", "SEARCH", "LOG IN", "U.S.", "WORLD", "BUSINESS", "ARTS", "LIFESTYLE", "OPINION", "AUDIO", "GAMES"],
+    ],
+)
+def test_menus_in_other_words_and_languages_go(nav: list[str]) -> None:
+    result = clean_and_explain(whole_page(nav=nav))
+    kept = result.text.split("\n")
+    assert sum(item not in kept for item in nav) >= len(nav) - 1
+    assert all(line in kept for line in ARTICLE if is_prose(line))
+
+
+def test_an_article_alone_loses_nothing() -> None:
+    text = "\n".join(ARTICLE * 2) + "\n"
+    result = clean_and_explain(text)
+    assert not [r for r in result.removals if r.filter == "page_furniture"]
+
+
+def test_short_texts_are_left_to_the_rules() -> None:
+    text = "\n".join(NAV[:5] + ARTICLE[:3]) + "\n"
+    result = Pipeline.default().set("page_furniture.min_lines", 50).run(text)
+    assert not [r for r in result.removals if r.filter == "page_furniture"]
+
+
+def test_the_budget_keeps_the_prose_and_says_so() -> None:
+    text = whole_page()
+    pipe = Pipeline.default().set("page_furniture.threshold", 50.0).set("page_furniture.prose_odds", 100.0)
+    result = pipe.run(text)
+    mine = [r for r in result.removals if r.filter == "page_furniture"]
+    assert mine and all(r.detail.startswith("backed off") for r in mine)
+    for line in ARTICLE:
+        if is_prose(line):
+            assert line in result.text
