@@ -11,7 +11,7 @@ import regex
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove_each
-from .phrases import heads_of, words
+from .phrases import words
 
 # Runs of letters, or of digits: the standard `re` (several times faster per call here) spells
 # \p{L} as "word characters but digits and _" (which keeps the rare other numerals, "²").
@@ -51,8 +51,6 @@ _NAME_ON_DATE = regex.compile(r"^(?P<name>.+?)\s+(?i:on|am|le|el|il|op|em|at)\s+
 _BY_LINE = regex.compile(rf"^(?i:{'|'.join(_BY)})\s*:?\s+(?P<rest>.+)$")
 # "Posted on June 12, 2025 by Emma Baker": a timestamp, then a by-word and the names.
 _STAMP_BY = regex.compile(rf"^(?P<stamp>.+?)\s+(?i:{'|'.join(_BY)})\s+(?P<rest>.+)$")
-# The words a by-word can start with: a line holding none after its first word skips _STAMP_BY.
-_BY_HEADS = frozenset().union(*(heads_of(entry, False) or {entry.split()[0]} for entry in _BY))
 _SEPARATOR = regex.compile(r"\s*(?:[·•|]|\s[–—-]\s|,\s)\s*")
 _NAME_BREAKS = regex.compile(r"[\s,;]+")
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}.'’-]*|[\p{Lu}]\.?|@\w+)$")
@@ -113,7 +111,7 @@ def parse_byline(text: str) -> tuple[str, str] | None:
     """
     if text.endswith(_TERMINAL) or len(text.split()) > 14:
         return None
-    stamped = None if _BY_HEADS.isdisjoint(text.lower().split()[1:]) else _STAMP_BY.match(text)
+    stamped = _STAMP_BY.match(text)
     if stamped and is_timestamp(stamped.group("stamp")) and _names(stamped.group("rest")):
         return stamped.group("rest"), ""
     match = _BY_LINE.match(text)

@@ -11,9 +11,8 @@ import regex
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove
-from .metadata_lines import DATE_WORDS, is_timestamp
+from .metadata_lines import is_timestamp
 from .phrases import pattern, reasons, words
-from .phrases.heads import head, heads
 
 MARKERS = pattern("related", "markers")
 # Small print (copyright, disclaimers) may follow a teaser tail; the disclaimers filter takes it.
@@ -22,9 +21,7 @@ LABELS = pattern("related", "labels")
 # "MORE FROM FORBES", "More from Reuters": a marker naming a brand (capitalised), not a topic.
 _MORE_FROM = ("more from", "mehr von", "plus de", "más de")
 BRAND_MORE = regex.compile(rf"^(?i:{'|'.join(_MORE_FROM)})\s+\p{{Lu}}[\p{{L}}.'’&-]*(?:\s+\p{{Lu}}[\p{{L}}.'’&-]*){{0,2}}:?$")
-_MORE_HEADS = frozenset(phrase.split()[0] for phrase in _MORE_FROM)  # other lines skip BRAND_MORE
 AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
-_AUTHOR_HEADS = heads(AUTHOR.pattern, whole=False)
 # Prose ends in a full stop; headlines often end in "?" or "!", so those do not count.
 _PROSE_END = (".", ".”", '."', ".»", ".’")
 _PROSE_WORDS = 15
@@ -71,18 +68,14 @@ def _is_marker(line: Line) -> bool:
 
 
 def _is_brand_more(line: Line) -> bool:
-    return head(line.key) in _MORE_HEADS and BRAND_MORE.match(line.text) is not None
+    return BRAND_MORE.match(line.text) is not None
 
 
 def anchor_kind(line: Line) -> str | None:
-    """"author" or "time" for the lines that recur once per teaser, else None.
-
-    The line's first word rules out most lines before any pattern runs.
-    """
-    word = head(line.key)
-    if line.words <= 6 and (_AUTHOR_HEADS is None or word in _AUTHOR_HEADS) and AUTHOR.match(line.text):
+    """"author" or "time" for the lines that recur once per teaser, else None."""
+    if line.words <= 6 and AUTHOR.match(line.text):
         return "author"
-    if line.words <= _ANCHOR_WORDS and (word in DATE_WORDS or not word.isalpha()) and is_timestamp(line.text):
+    if line.words <= _ANCHOR_WORDS and is_timestamp(line.text):
         return "time"
     return None
 
