@@ -248,10 +248,7 @@ def build_pipeline(args: argparse.Namespace) -> Pipeline:
             raise ConfigError(f"--set expects STEP.FIELD=VALUE, got {setting!r}")
         pipeline = pipeline.set(path.strip(), value)
     if args.profile:
-        if SiteBoilerplate.name in pipeline.names:
-            pipeline = pipeline.set(f"{SiteBoilerplate.name}.profile", args.profile)
-        else:
-            pipeline = pipeline.enable(SiteBoilerplate(profile=args.profile))
+        pipeline = pipeline.with_profile(args.profile)
     for step in pipeline.steps:
         if isinstance(step, SiteBoilerplate) and not step.profile:
             raise ConfigError(f"{step.name} needs site profiles: give --profile PATH (made by 'cleanarticle profile')")
@@ -399,14 +396,18 @@ class _ProfileReader:
 
 
 def filter_table() -> str:
-    """One line per registered step: name, default or optional, first docstring line."""
+    """One line per registered step, the default pipeline's in run order first: name, default
+    or optional, first docstring line, and the reason codes it can give."""
     steps = registry.available()
+    order = [*DEFAULT_STEPS, *sorted(set(steps) - set(DEFAULT_STEPS))]
     width = max(map(len, steps), default=0)
     lines = []
-    for name, cls in steps.items():
+    for name in order:
+        cls = steps[name]
         summary = (cls.__doc__ or "").strip().partition("\n")[0]
         status = "default" if name in DEFAULT_STEPS else "optional"
-        lines.append(f"{name:<{width}}  {status:<8}  {summary}\n")
+        reasons = ", ".join(getattr(cls, "reasons", ()))
+        lines.append(f"{name:<{width}}  {status:<8}  {summary}" + (f" [{reasons}]" if reasons else "") + "\n")
     return "".join(lines)
 
 

@@ -6,6 +6,7 @@ from . import (  # noqa: F401  (registration side effects)
     image_residue,
     inline_promos,
     layout,
+    link_teasers,
     metadata_lines,
     related_articles,
     site_boilerplate,
@@ -25,6 +26,7 @@ DEFAULT_STEPS = (
     "related_articles",
     "disclaimers",
     "metadata_lines",
+    "link_teasers",
     "blank_lines",
 )
 

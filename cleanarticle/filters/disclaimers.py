@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 import regex
 
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View
-from .phrases import Reasons, fold, reasons
+from .phrases import Reasons, fold, keys, reasons
 
 REASONS = reasons("disclaimers")
 ANYWHERE = reasons("legal_anywhere")
@@ -29,6 +30,8 @@ class Disclaimers(Filter):
              "For updates and corrections, email newsroom[at]example[dot]com."
     Keeps:   "The bank's disclaimer, regulators said, was buried on page 40." (not small print)
     """
+
+    reasons: ClassVar[tuple[str, ...]] = (*keys("disclaimers"), *keys("legal_anywhere"))
 
     tail_fraction: float = 0.5
     max_words: int = 120

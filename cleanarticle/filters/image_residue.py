@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 import regex
 
@@ -80,6 +81,8 @@ class ImageResidue(LineFilter):
              "Crowds gather in Kyiv. (Photo by Jane Doe/AFP via Getty Images)"
     Keeps:   "Sources say the photo was taken in Kyiv by a local resident."
     """
+
+    reasons: ClassVar[tuple[str, ...]] = ("image_file_name", "image_placeholder", "image_credit", "caption_credit")
 
     max_label_words: int = 6
     max_credit_words: int = 12

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 import regex
 
@@ -38,6 +39,8 @@ class InlinePromos(LineFilter):
              "Acme Academy: Learn to trade in our free webinar. Save Your Spot"
     Keeps:   "Read also the footnotes, which explain how the survey was weighted."
     """
+
+    reasons: ClassVar[tuple[str, ...]] = ("read_also_link", "promo_call_to_action")
 
     max_link_words: int = 30
     max_promo_words: int = 80

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 import regex
 
 from ..registry import register
-from ..types import Line, Removal
+from ..types import Field, Line, Removal
 from .base import Filter, View, remove_each
 from .phrases import words
 
@@ -58,6 +59,8 @@ _CONNECTORS = frozenset(
     "and & und et y e en og och i of de da di du van von der den la le al bin ibn dos das del".split()
 )
 _TERMINAL = (".", "!", "?", "”", '"', "»", ":")
+_UPDATED = regex.compile(r"^\W*(?:updated|last updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b", regex.I)
+_HAS_DATE = regex.compile(r"\d")
 
 
 def is_timestamp(text: str) -> bool:
@@ -164,8 +167,31 @@ class MetadataLines(Filter):
     Keeps:   "By Tuesday, the talks had collapsed." (a sentence, not names)
     """
 
+    reasons: ClassVar[tuple[str, ...]] = ("byline", "timestamp", "header_label", "author_signature", "author_bio")
+
     window: int = 15
     body_words: int = 12
+
+    def metadata(self, view: View, removals: Sequence[Removal]) -> dict[str, Field]:
+        """Author and outlet from the bylines removed, published or updated from the timestamps,
+        outlet from a header label; the first of each wins."""
+        source = view.source
+        found: dict[str, Field] = {}
+        for removal in removals:
+            text = source[removal.start : removal.end].strip()
+            if removal.reason == "byline":
+                parsed = parse_byline(text)
+                if parsed:
+                    author, outlet = parsed
+                    found.setdefault("author", _field(source, author, removal.start, removal.end))
+                    if outlet:
+                        found.setdefault("outlet", _field(source, outlet, removal.start, removal.end))
+            elif removal.reason == "timestamp" and _HAS_DATE.search(text):
+                name = "updated" if _UPDATED.match(text) else "published"
+                found.setdefault(name, _field(source, text, removal.start, removal.end))
+            elif removal.reason == "header_label":
+                found.setdefault("outlet", _field(source, text, removal.start, removal.end))
+        return found
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
@@ -245,6 +271,12 @@ class MetadataLines(Filter):
                     taken.add(position)
                     grew = True
         return sorted(taken - set(found))
+
+
+def _field(source: str, value: str, start: int, end: int) -> Field:
+    """`value` with its span, found inside the removed span [start, end) when it is there."""
+    at = source.find(value, start, end)
+    return Field(value, at, at + len(value)) if at >= 0 else Field(value, start, end)
 
 
 def _is_body(line: Line, min_words: int) -> bool:

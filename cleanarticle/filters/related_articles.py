@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 from itertools import accumulate
 
 import regex
@@ -94,6 +95,8 @@ class RelatedArticles(Filter):
     Removes: "Related Articles" and the teasers after it
     Keeps:   "Related to the inquiry, the minister resigned on Friday." (a sentence)
     """
+
+    reasons: ClassVar[tuple[str, ...]] = ("related_block", "related_links", "related_label", "teaser_block")
 
     max_marker_words: int = 8
     max_teaser_words: int = 80

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 import regex
 
@@ -37,6 +38,8 @@ class SocialEmbeds(Filter):
              "View this post on Instagram"
     Keeps:   "— and that, she said, was the end of it." (no handle)
     """
+
+    reasons: ClassVar[tuple[str, ...]] = ("post_text", "post_attribution", "embed_label")
 
     max_post_chars: int = 600
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove_each
-from .phrases import pattern, whole_line_reasons
+from .phrases import keys, pattern, whole_line_reasons
 
 REASONS = whole_line_reasons("widgets")
 OPENERS = pattern("widget_blocks", "openers")
@@ -41,6 +42,8 @@ class Widgets(Filter):
     Removes: "Share this article", "Do you find this article useful?", "goTop", "* * *"
     Keeps:   "I have no information to share on that."
     """
+
+    reasons: ClassVar[tuple[str, ...]] = (*keys("widgets"), "newsletter_block", "separator")
 
     max_words: int = 30
     max_block_label_words: int = 8

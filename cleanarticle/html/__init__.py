@@ -3,13 +3,14 @@
 `clean_html_and_explain` returns an `HtmlResult`: a `CleanResult` of the text pipeline run on
 the extracted text (so `apply_removals(source, removals) == text` holds as for text input), plus
 the nodes pruned from the page before extraction (they have no offsets in `source`), and, when
-the text is empty, why. The pipeline gets one page-aware step, `link_teasers` (`links.LinkTeasers`):
-lines that are the text of a link on the page, and the headings of such blocks.
+the text is empty, why. The pipeline's page-aware step, `link_teasers`, gets the page's link
+texts (`links.anchor_keys`): lines that are the text of a link on the page go, and the headings
+of such blocks.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser
@@ -19,7 +20,8 @@ from ..text import split_lines
 from ..types import CleanResult, Field, Metadata
 from .decode import decode
 from .extract import extract_text
-from .links import LinkTeasers, anchor_keys
+from ..filters.link_teasers import LinkTeasers
+from .links import anchor_keys
 from .meta import page_metadata
 from .prune import PrunedNode
 from .prune import prune as prune_page
@@ -93,8 +95,12 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
         metadata = merge_metadata(declared, Metadata(), "")
         return HtmlResult("", "", metadata=metadata, pruned=pruned, empty_reason="no_article_text")
     root = tree.body or tree.root
-    teasers = LinkTeasers(anchor_keys(root) if root is not None else frozenset())
-    result = (pipeline or _default()).enable(teasers).run(text, url)
+    pipeline = pipeline or _default()
+    if LinkTeasers.name in pipeline.names:
+        anchors = anchor_keys(root) if root is not None else frozenset()
+        teasers = next(s for s in pipeline.steps if s.name == LinkTeasers.name)
+        pipeline = pipeline.replace(LinkTeasers.name, replace(teasers, anchors=anchors))
+    result = pipeline.run(text, url)
     metadata = merge_metadata(declared, result.metadata, result.source)
     reason = "" if result.text.strip() else "all_text_removed"
     return HtmlResult(result.text, result.source, result.removals, metadata, pruned, reason)
