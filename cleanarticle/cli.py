@@ -143,7 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     steps = parser.add_argument_group("pipeline")
     steps.add_argument(
-        "--config", metavar="PATH", help="TOML pipeline: cleanarticle.toml, or [tool.cleanarticle] in pyproject.toml"
+        "--config",
+        metavar="PATH",
+        help="TOML pipeline: cleanarticle.toml, or [tool.cleanarticle] in pyproject.toml "
+        "(default: the nearest pyproject.toml with that table, from here up)",
     )
     steps.add_argument("--disable", action="append", default=[], metavar="NAME", help="drop a step (repeatable)")
     steps.add_argument(
@@ -235,9 +238,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _discovered() -> Pipeline:
+    """The pipeline of the nearest pyproject.toml's [tool.cleanarticle], else the default."""
+    found = config.discover()
+    return config.load(found) if found else Pipeline.default()
+
+
 def build_pipeline(args: argparse.Namespace) -> Pipeline:
     """The pipeline from --config (or the default), then --disable, --enable and --set."""
-    pipeline = config.load(args.config) if args.config else Pipeline.default()
+    pipeline = config.load(args.config) if args.config else _discovered()
     if args.disable:
         pipeline = pipeline.without(*args.disable)
     for name in args.enable:
@@ -324,7 +333,7 @@ def profile_main(argv: list[str]) -> int:
         return stop.code if isinstance(stop.code, int) else USAGE
     try:
         thresholds = Thresholds(args.min_documents, args.min_share, args.min_chars)
-        pipeline = config.load(args.config) if args.config else Pipeline.default()
+        pipeline = config.load(args.config) if args.config else _discovered()
     except ConfigError as error:
         return _error(str(error), USAGE)
     output = Path(args.output) if args.output not in (None, "-") else None

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
+from pathlib import Path
 from types import UnionType
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
 
@@ -223,6 +224,20 @@ class Pipeline:
             raise ConfigError(f"unknown config keys: {', '.join(sorted(unknown))}; expected 'steps' and 'filters'")
         names = config.get("steps", DEFAULT_STEPS)
         return cls.from_names(names, config.get("filters", {}))
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Pipeline:
+        """The pipeline a TOML file describes (cleanarticle.toml, or a pyproject.toml's
+        [tool.cleanarticle])."""
+        from .config import load
+
+        return load(path)
+
+    def to_toml(self) -> str:
+        """This pipeline as TOML text that `from_toml` reads back to an equal pipeline."""
+        from .config import dumps
+
+        return dumps(self)
 
     def run(self, text: str, url: str | None = None) -> CleanResult:
         """Clean `text`, keeping the normalised source and every removal."""
