@@ -376,3 +376,25 @@ def test_every_reason_given_is_one_its_filter_declares() -> None:
     given = {(r.filter, r.reason) for text in texts for r in Pipeline.default().run(text).removals}
     assert len({f for f, _ in given}) >= 8  # the texts exercise most filters
     assert {(f, r) for f, r in given if r not in registry.get(f).reasons} == set()
+
+
+BODY = "The island ferry resumed its daily crossings on Saturday after a two-month winter break.\n"
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "line", "reason"),
+    [
+        ("social_embeds.max_label_words", "3", "View this post on Instagram", "embed_label"),
+        ("widgets.sentence_words", "2", "Share this article.", "share_prompt"),
+        ("metadata_lines.max_meta_words", "2", "By Jane Doe", "byline"),
+    ],
+)
+def test_a_threshold_that_decides_a_removal_is_a_setting(setting: str, value: str, line: str, reason: str) -> None:
+    """The default removes `line` for `reason`; the setting, shown by to_config, keeps it."""
+    text = f"Ferry service resumes\n\n{line}\n\n{BODY}\n{BODY}"
+    default = Pipeline.default().run(text)
+    assert [(default.removed_text(r).strip(), r.reason) for r in default.removals if r.reason == reason] == [(line, reason)]
+    changed = Pipeline.default().set(setting, value)
+    name, key = setting.split(".")
+    assert str(changed.to_config()["filters"][name][key]) == value
+    assert line in changed.run(text).text

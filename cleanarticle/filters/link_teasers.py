@@ -21,9 +21,6 @@ from ..types import Line, Removal
 from .base import LineFilter, View
 
 MIN_WORDS = 4
-MAX_LABEL_WORDS = 4
-MAX_HEADING_WORDS = 8
-MAX_HEADING_CHARS = 70  # CJK lines have one "word"
 _NOT_HEADINGS = ("- ", "|", "•")  # list items and table rows, as trafilatura writes them
 _LABEL = re.compile(r"^([^:|»›>]{1,40})[:|»›>]+\s*(.+)$")
 
@@ -44,6 +41,9 @@ class LinkTeasers(LineFilter):
     # The page's link texts (`line_key`s); None on text input. Set by the HTML path, not a setting.
     anchors: frozenset[str] | None = field(default=None, metadata={"setting": False})
     min_words: int = MIN_WORDS
+    max_label_words: int = 4  # "Lea más: <headline>"
+    max_heading_words: int = 8  # "Schon gelesen?" above teasers
+    max_heading_chars: int = 70  # CJK lines have one "word"
 
     def find(self, view: View) -> Iterator[Removal]:
         """Teaser lines, a short heading right before a run of them, and a heading that ends the text."""
@@ -57,12 +57,12 @@ class LinkTeasers(LineFilter):
             if verdict is None:
                 previous = line
                 continue
-            if previous is not None and _heading(previous):
+            if previous is not None and self._heading(previous):
                 yield Removal(previous.start, previous.stop, self.name, "teaser_heading")
             previous = None
             reason, detail = (verdict, "") if isinstance(verdict, str) else verdict
             yield Removal(line.start, line.stop, self.name, reason, detail)
-        if previous is not None and _heading(previous):
+        if previous is not None and self._heading(previous):
             yield Removal(previous.start, previous.stop, self.name, "trailing_heading")
 
     def check_line(self, line: Line, position: int, view: View) -> str | tuple[str, str] | None:
@@ -72,17 +72,16 @@ class LinkTeasers(LineFilter):
         if line.key in anchors:
             return "link_teaser"
         labelled = _LABEL.match(line.text)
-        if labelled and len(labelled.group(1).split()) <= MAX_LABEL_WORDS and line_key(labelled.group(2)) in anchors:
+        if labelled and len(labelled.group(1).split()) <= self.max_label_words and line_key(labelled.group(2)) in anchors:
             return "labelled_link_teaser", labelled.group(1).strip()
         return None
 
-
-def _heading(line: Line) -> bool:
-    """A short line that does not end a sentence and is no list item or table row: "Schon gelesen?"."""
-    text = line.text.strip()
-    return (
-        0 < line.words <= MAX_HEADING_WORDS
-        and len(text) <= MAX_HEADING_CHARS
-        and not text.endswith((".", "!", "。", "！"))
-        and not text.startswith(_NOT_HEADINGS)
-    )
+    def _heading(self, line: Line) -> bool:
+        """A short line that does not end a sentence and is no list item or table row: "Schon gelesen?"."""
+        text = line.text.strip()
+        return (
+            0 < line.words <= self.max_heading_words
+            and len(text) <= self.max_heading_chars
+            and not text.endswith((".", "!", "。", "！"))
+            and not text.startswith(_NOT_HEADINGS)
+        )

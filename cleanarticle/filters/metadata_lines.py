@@ -18,7 +18,6 @@ from .phrases import words
 # \p{L} as "word characters but digits and _" (which keeps the rare other numerals, "²").
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _MAX_STAMP_CHARS = 160  # the longest timestamps, bilingual ones included, are far shorter
-_MAX_META_WORDS = 30  # no timestamp (24 tokens at most), dateline or byline (14 words) is longer
 _MONTHS = frozenset(words("metadata", "months"))
 _WEEKDAYS = frozenset(words("metadata", "weekdays"))
 _RELATIVE = frozenset(words("metadata", "relative"))
@@ -151,9 +150,9 @@ def _name_and_role(text: str) -> tuple[str, str] | None:
     return " ".join(head.group(1).split()[:2]), ""
 
 
-def is_label(line: Line) -> bool:
+def is_label(line: Line, max_words: int = 3) -> bool:
     """A short name-like line without punctuation: an outlet or section label in the header."""
-    return 0 < line.words <= 3 and not line.text.endswith(_TERMINAL) and not line.text[0].islower()
+    return 0 < line.words <= max_words and not line.text.endswith(_TERMINAL) and not line.text[0].islower()
 
 
 @register("metadata_lines")
@@ -171,6 +170,9 @@ class MetadataLines(Filter):
 
     window: int = 15
     body_words: int = 12
+    max_meta_words: int = 30  # no timestamp (24 tokens at most), dateline or byline (14 words) is longer
+    max_label_words: int = 3  # an outlet or section label in the header
+    max_signature_words: int = 4  # a lone name after the last paragraph
 
     def metadata(self, view: View, removals: Sequence[Removal]) -> dict[str, Field]:
         """Author and outlet from the bylines removed, published or updated from the timestamps,
@@ -223,7 +225,7 @@ class MetadataLines(Filter):
             line = lines[position]
             if _AUTHOR_BIO.match(line.text) and _ROLE.search(line.text):
                 found[position] = "author_bio"
-            elif 2 <= line.words <= 4 and not line.text.endswith(_TERMINAL) and _names(line.text):
+            elif 2 <= line.words <= self.max_signature_words and not line.text.endswith(_TERMINAL) and _names(line.text):
                 found[position] = "author_signature"
             elif line.text.endswith(_TERMINAL) or line.words >= self.body_words:
                 return found
@@ -245,9 +247,8 @@ class MetadataLines(Filter):
             head.append(position)
         return head
 
-    @staticmethod
-    def _reason(line: Line) -> str | None:
-        if line.words > _MAX_META_WORDS:
+    def _reason(self, line: Line) -> str | None:
+        if line.words > self.max_meta_words:
             return None
         if is_timestamp(line.text) or is_stamp_label(line.text) or is_dateline(line.text):
             return "timestamp"
@@ -257,8 +258,7 @@ class MetadataLines(Filter):
             return "byline"
         return None
 
-    @staticmethod
-    def _labels(view: View, head: list[int], found: dict[int, str]) -> list[int]:
+    def _labels(self, view: View, head: list[int], found: dict[int, str]) -> list[int]:
         """Label lines chained by direct adjacency (no blank line between) to a found line."""
         lines = view.lines
         inside = set(head[1:])
@@ -267,7 +267,7 @@ class MetadataLines(Filter):
         while grew:
             grew = False
             for position in sorted(inside - taken):
-                if is_label(lines[position]) and (position - 1 in taken or position + 1 in taken):
+                if is_label(lines[position], self.max_label_words) and (position - 1 in taken or position + 1 in taken):
                     taken.add(position)
                     grew = True
         return sorted(taken - set(found))

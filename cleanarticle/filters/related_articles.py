@@ -25,8 +25,6 @@ BRAND_MORE = regex.compile(rf"^(?i:{'|'.join(_MORE_FROM)})\s+\p{{Lu}}[\p{{L}}.'�
 AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
 # Prose ends in a full stop; headlines often end in "?" or "!", so those do not count.
 _PROSE_END = (".", ".”", '."', ".»", ".’")
-_PROSE_WORDS = 15
-_ANCHOR_WORDS = 10  # an author or time line is never longer
 
 
 class _TailStats:
@@ -36,10 +34,11 @@ class _TailStats:
     is found, so they are built on the first `after`.
     """
 
-    def __init__(self, lines: tuple[Line, ...], content: list[int], max_words: int) -> None:
+    def __init__(self, lines: tuple[Line, ...], content: list[int], settings: RelatedArticles) -> None:
         self.body = [lines[p] for p in content]
-        self.kinds = [anchor_kind(line) if line.words <= _ANCHOR_WORDS else None for line in self.body]
-        self.max_words = max_words
+        self.kinds = [anchor_kind(line, settings) for line in self.body]
+        self.max_words = settings.max_teaser_words
+        self.prose_words = settings.prose_words
         self.counts: tuple[list[int], ...] = ()
 
     def after(self, n: int) -> tuple[int, int, int, int, bool]:
@@ -49,7 +48,7 @@ class _TailStats:
             self.counts = (
                 _suffix_sums([kind is not None for kind in self.kinds]),
                 _suffix_sums(ends),
-                _suffix_sums([end and line.words >= _PROSE_WORDS for end, line in zip(ends, self.body)]),
+                _suffix_sums([end and line.words >= self.prose_words for end, line in zip(ends, self.body)]),
                 _suffix_sums([line.words > self.max_words for line in self.body]),
             )
         anchors, sentences, prose, too_long = self.counts
@@ -72,11 +71,11 @@ def _is_brand_more(line: Line) -> bool:
     return BRAND_MORE.match(line.text) is not None
 
 
-def anchor_kind(line: Line) -> str | None:
+def anchor_kind(line: Line, settings: RelatedArticles) -> str | None:
     """"author" or "time" for the lines that recur once per teaser, else None."""
-    if line.words <= 6 and AUTHOR.match(line.text):
+    if line.words <= settings.max_author_words and AUTHOR.match(line.text):
         return "author"
-    if line.words <= _ANCHOR_WORDS and is_timestamp(line.text):
+    if line.words <= settings.max_time_words and is_timestamp(line.text):
         return "time"
     return None
 
@@ -104,11 +103,14 @@ class RelatedArticles(Filter):
     min_tail_fraction: float = 0.3
     min_teasers: int = 3
     max_period: int = 8
+    prose_words: int = 15  # a paragraph ending in a full stop with this many words is prose
+    max_author_words: int = 6  # the longest teaser author line ("By Jane Doe and John Roe")
+    max_time_words: int = 10  # the longest teaser time line
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
         content = view.content()
-        tails = _TailStats(lines, content, self.max_teaser_words)
+        tails = _TailStats(lines, content, self)
         consumed = -1
         for n, position in enumerate(content):
             line = lines[position]
