@@ -22,7 +22,6 @@ from glob import glob
 from pathlib import Path, PurePath
 from typing import Any, TextIO
 
-
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 HTML_SUFFIXES = (".html", ".htm")
 _FOUND_SUFFIXES = (".txt", *HTML_SUFFIXES, *JSONL_SUFFIXES)

@@ -85,8 +85,8 @@ def _resolve(annotation: Any, cls: type) -> Any:
     if not isinstance(annotation, str):
         return annotation
     try:
-        return eval(annotation, vars(sys.modules[cls.__module__]))  # noqa: S307  (how typing resolves it)
-    except Exception:  # noqa: BLE001  (a name that exists only for type checkers)
+        return eval(annotation, vars(sys.modules[cls.__module__]))
+    except Exception:
         return annotation
 
 
@@ -243,8 +243,8 @@ class Pipeline:
         """Clean `text`, keeping the normalised source and every removal."""
         source = text
         normalizers = [step for step in self.steps if isinstance(step, Normalizer)]
-        for step in normalizers:
-            source = step.normalize(source)
+        for normalizer in normalizers:
+            source = normalizer.normalize(source)
         lines = split_lines(source, folded=bool(normalizers) and isinstance(normalizers[-1], Whitespace))
         starts, stops = list(map(START, lines)), list(map(STOP, lines))
         live = [True] * len(lines)

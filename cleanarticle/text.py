@@ -36,7 +36,7 @@ def trim(text: str) -> str:
     if first is None:
         return ""
     last = _LAST.search(text)
-    text = text[first.start() : last.end()]  # type: ignore[union-attr]
+    text = text[first.start() : last.end()]
     if "  " in text or not text.isprintable():
         text = _SPACES.sub(" ", text)
     return text

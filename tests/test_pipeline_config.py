@@ -14,8 +14,8 @@ from cleanarticle import ConfigError, Pipeline, config, registry
 from cleanarticle.filters import DEFAULT_STEPS, Filter, View
 from cleanarticle.filters.widgets import Widgets
 from cleanarticle.normalize import Normalizer
-from cleanarticle.types import Field, Removal
 from cleanarticle.testing import check_filter
+from cleanarticle.types import Field, Removal
 
 FAMILIES = {
     "duplicates",
@@ -101,7 +101,7 @@ def test_add_places_a_step_before_or_after_an_anchor() -> None:
         (lambda p: p.replace("widgets", "blank_lines"), r"'blank_lines' is already in the pipeline"),
     ],
 )
-def test_composition_that_would_do_nothing_or_the_wrong_thing_fails(change, message: str) -> None:  # noqa: ANN001
+def test_composition_that_would_do_nothing_or_the_wrong_thing_fails(change, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         change(Pipeline.from_names(["whitespace", "widgets", "blank_lines"]))
 

@@ -285,7 +285,7 @@ def portable(pipeline: Pipeline) -> Pipeline:
 
 def _loaded(step: Any) -> Any:
     if isinstance(step, SiteBoilerplate) and isinstance(step.profile, str) and step.profile:
-        return replace(step, profile=step.profiles())
+        return replace(step, profile=step.profiles() or step.profile)
     return step
 
 
@@ -318,7 +318,7 @@ def clean_in_order(
     executor = _Submitter(client)
 
     def run(tasks: Iterator[batch.Task | None]) -> Iterator[batch.Outcome]:
-        packed = batch.ordered_map(
+        packed: Iterator[Any] = batch.ordered_map(
             batch.clean_chunk_with,
             tasks,
             threads,

@@ -96,9 +96,12 @@ class ImageResidue(LineFilter):
                 return "image_placeholder"
             if _FILE_END.search(text) and FILE_NAME.match(text):
                 return "image_file_name"
-        if words <= self.max_credit_words and not _is_sentence(text, self.sentence_words):
-            if CREDIT_LINE.match(key) or (key.partition(" ")[0] in _CREDIT_WORDS and CREDIT_NAMES.match(text)):
-                return "image_credit"
+        if (
+            words <= self.max_credit_words
+            and not _is_sentence(text, self.sentence_words)
+            and (CREDIT_LINE.match(key) or (key.partition(" ")[0] in _CREDIT_WORDS and CREDIT_NAMES.match(text)))
+        ):
+            return "image_credit"
         if words <= self.max_caption_words and has_credit_tail(text):
             return "caption_credit"
         return None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
 from itertools import accumulate
+from typing import ClassVar
 
 import regex
 

@@ -15,12 +15,12 @@ from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..filters.link_teasers import LinkTeasers
 from ..pipeline import Pipeline
 from ..text import split_lines
 from ..types import CleanResult, Field, Metadata
 from .decode import decode
 from .extract import extract_text
-from ..filters.link_teasers import LinkTeasers
 from .links import anchor_keys
 from .meta import page_metadata
 from .prune import PrunedNode
@@ -98,7 +98,7 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
     pipeline = pipeline or _default()
     if LinkTeasers.name in pipeline.names:
         anchors = anchor_keys(root) if root is not None else frozenset()
-        teasers = next(s for s in pipeline.steps if s.name == LinkTeasers.name)
+        teasers = next(s for s in pipeline.steps if isinstance(s, LinkTeasers))
         pipeline = pipeline.replace(LinkTeasers.name, replace(teasers, anchors=anchors))
     result = pipeline.run(text, url)
     metadata = merge_metadata(declared, result.metadata, result.source)

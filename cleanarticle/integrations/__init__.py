@@ -17,7 +17,6 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from ..filters.site_boilerplate import SiteBoilerplate
 from ..pipeline import Pipeline
 
 if TYPE_CHECKING:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, TypeAlias
 
 import regex
 
-Compiled = re.Pattern[str] | regex.Pattern[str]
+Compiled: TypeAlias = re.Pattern[str] | regex.Pattern[str]
 # Unicode classes the data uses inside [...], and their `re` spelling (letters, digits, "_").
 _CLASSES = (("\\p{L}\\p{N}", "\\w"), ("\\p{L}", "\\w"), ("\\p{N}", "\\d"))
 
@@ -86,7 +87,7 @@ class Alternation:
     whose name `match(...).lastgroup` gives.
     """
 
-    def __init__(self, entries: list[tuple[str | None, str]], suffix: str = "", reverse: bool = False) -> None:
+    def __init__(self, entries: Sequence[tuple[str | None, str]], suffix: str = "", reverse: bool = False) -> None:
         self._entries = tuple(entries)
         self._prefix = "(?r)" if reverse else ""
         self._suffix = suffix
