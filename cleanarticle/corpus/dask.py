@@ -4,12 +4,11 @@
     from cleanarticle import Pipeline
     from cleanarticle.corpus import Thresholds
     from cleanarticle.corpus import dask as corpus_dask
-    from cleanarticle.filters.site_boilerplate import SiteBoilerplate
 
     with corpus_dask.connect("tcp://scheduler:8786"):           # or connect() for a local cluster
         lines = corpus_dask.read_jsonl(["s3://crawl/part-*.jsonl.gz"])
         profiles = corpus_dask.build_profiles(corpus_dask.documents(lines), Thresholds())
-        pipeline = Pipeline.default().enable(SiteBoilerplate(profile=profiles))
+        pipeline = Pipeline.default().with_profile(profiles)
         corpus_dask.clean_bag(lines, pipeline).map(json.dumps).to_textfiles("s3://clean/part-*.jsonl.gz")
 
 Profiles are counted with the same pure functions as on one machine (`count`): each partition

@@ -48,8 +48,7 @@ _TEXT_FIRST = frozenset({"author", "outlet"})
 @cache
 def _default() -> Pipeline:
     """The default text pipeline less `duplicates`: trafilatura already keeps a block once, and on
-    extracted text the step only cost article lines (F1 with it: readability-pages -0.0014,
-    trafilatura-eval-dev -0.0003; -0.0056 / 0 before the step was limited to sentences)."""
+    extracted text the step only cost article lines (docs/decisions.md)."""
     pipeline = Pipeline.default()
     return pipeline.without("duplicates") if "duplicates" in pipeline.names else pipeline
 
