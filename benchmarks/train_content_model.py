@@ -129,7 +129,7 @@ def scores(docs: Sequence[content_data.Doc], keep: Callable[[content_data.Doc], 
 
 def keep_by_pipeline(model_file: Path) -> Callable[[content_data.Doc], str]:
     """The whole text pipeline (the rules, then `page_furniture` with `model_file`) on the rendering."""
-    pipeline = Pipeline.default().set("page_furniture.model", str(model_file))
+    pipeline = Pipeline.default().add("page_furniture", before="blank_lines").set("page_furniture.model", str(model_file))
 
     def clean(doc: content_data.Doc) -> str:
         text = "\n".join(("\n" if blank else "") + line for line, blank in zip(doc.lines, doc.blank_before))

@@ -5,7 +5,10 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .filters.base import Filter, LineFilter, View
 from .pipeline import ConfigError, Pipeline
+from .registry import register
+from .text import apply_removals
 from .types import CleanResult, Field, Line, Metadata, Removal
 
 if TYPE_CHECKING:
@@ -17,14 +20,19 @@ __all__ = [
     "CleanResult",
     "ConfigError",
     "Field",
+    "Filter",
     "Line",
+    "LineFilter",
     "Metadata",
     "Pipeline",
     "Removal",
+    "View",
+    "apply_removals",
     "clean",
     "clean_and_explain",
     "clean_html",
     "clean_html_and_explain",
+    "register",
 ]
 
 
@@ -33,26 +41,26 @@ def _default() -> Pipeline:
     return Pipeline.default()
 
 
-def clean(text: str) -> str:
-    """The article alone: `text` with the default pipeline's removals cut out."""
-    return _default().run(text).text
+def clean(text: str, url: str | None = None, *, pipeline: Pipeline | None = None) -> str:
+    """The article alone: `text` with the removals of `pipeline` (default: the default one) cut out."""
+    return (pipeline or _default()).run(text, url).text
 
 
-def clean_and_explain(text: str, url: str | None = None) -> CleanResult:
+def clean_and_explain(text: str, url: str | None = None, *, pipeline: Pipeline | None = None) -> CleanResult:
     """Clean `text` and return the source, every removal with its reason, and metadata."""
-    return _default().run(text, url)
+    return (pipeline or _default()).run(text, url)
 
 
-def clean_html(html: str | bytes, url: str | None = None) -> str:
+def clean_html(html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> str:
     """The article text of an HTML page, extracted and cleaned ("" when there is none)."""
     from .html import clean_html as run  # imported here: trafilatura is slow to import
 
-    return run(html, url)
+    return run(html, url, pipeline=pipeline)
 
 
-def clean_html_and_explain(html: str | bytes, url: str | None = None) -> HtmlResult:
+def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> HtmlResult:
     """`clean_html` with the text ledger, the pruned page nodes, page metadata, and why
     the text is empty when it is."""
     from .html import clean_html_and_explain as run
 
-    return run(html, url)
+    return run(html, url, pipeline=pipeline)

@@ -12,11 +12,11 @@ in this process instead would let that document kill the whole run.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-import dataclasses
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Protocol, TypeVar

@@ -170,7 +170,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     steps = parser.add_argument_group("pipeline")
     steps.add_argument(
-        "--config", metavar="PATH", help="TOML pipeline: cleanarticle.toml, or [tool.cleanarticle] in pyproject.toml"
+        "--config",
+        metavar="PATH",
+        help="TOML pipeline: cleanarticle.toml, or [tool.cleanarticle] in pyproject.toml "
+        "(default: the nearest pyproject.toml with that table, from here up)",
     )
     steps.add_argument("--disable", action="append", default=[], metavar="NAME", help="drop a step (repeatable)")
     steps.add_argument(
@@ -284,9 +287,15 @@ def _on_terminal(args: argparse.Namespace) -> bool:
     return bool(isatty and isatty())
 
 
+def _discovered() -> Pipeline:
+    """The pipeline of the nearest pyproject.toml's [tool.cleanarticle], else the default."""
+    found = config.discover()
+    return config.load(found) if found else Pipeline.default()
+
+
 def build_pipeline(args: argparse.Namespace) -> Pipeline:
     """The pipeline from --config (or the default), then --disable, --enable and --set."""
-    pipeline = config.load(args.config) if args.config else Pipeline.default()
+    pipeline = config.load(args.config) if args.config else _discovered()
     if args.disable:
         pipeline = pipeline.without(*args.disable)
     for name in args.enable:
@@ -297,10 +306,7 @@ def build_pipeline(args: argparse.Namespace) -> Pipeline:
             raise ConfigError(f"--set expects STEP.FIELD=VALUE, got {setting!r}")
         pipeline = pipeline.set(path.strip(), value)
     if args.profile:
-        if SiteBoilerplate.name in pipeline.names:
-            pipeline = pipeline.set(f"{SiteBoilerplate.name}.profile", args.profile)
-        else:
-            pipeline = pipeline.enable(SiteBoilerplate(profile=args.profile))
+        pipeline = pipeline.with_profile(args.profile)
     for step in pipeline.steps:
         if isinstance(step, SiteBoilerplate) and not step.profile:
             raise ConfigError(f"{step.name} needs site profiles: give --profile PATH (made by 'cleanarticle profile')")
@@ -376,7 +382,7 @@ def profile_main(argv: list[str]) -> int:
         return stop.code if isinstance(stop.code, int) else USAGE
     try:
         thresholds = Thresholds(args.min_documents, args.min_share, args.min_chars)
-        pipeline = config.load(args.config) if args.config else Pipeline.default()
+        pipeline = config.load(args.config) if args.config else _discovered()
     except ConfigError as error:
         return _error(str(error), USAGE)
     output = Path(args.output) if args.output not in (None, "-") else None
@@ -448,14 +454,18 @@ class _ProfileReader:
 
 
 def filter_table() -> str:
-    """One line per registered step: name, default or optional, first docstring line."""
+    """One line per registered step, the default pipeline's in run order first: name, default
+    or optional, first docstring line, and the reason codes it can give."""
     steps = registry.available()
+    order = [*DEFAULT_STEPS, *sorted(set(steps) - set(DEFAULT_STEPS))]
     width = max(map(len, steps), default=0)
     lines = []
-    for name, cls in steps.items():
+    for name in order:
+        cls = steps[name]
         summary = (cls.__doc__ or "").strip().partition("\n")[0]
         status = "default" if name in DEFAULT_STEPS else "optional"
-        lines.append(f"{name:<{width}}  {status:<8}  {summary}\n")
+        reasons = ", ".join(getattr(cls, "reasons", ()))
+        lines.append(f"{name:<{width}}  {status:<8}  {summary}" + (f" [{reasons}]" if reasons else "") + "\n")
     return "".join(lines)
 
 

@@ -1,4 +1,5 @@
-"""Read a pipeline configuration from TOML: cleanarticle.toml, or [tool.cleanarticle]."""
+"""Read a pipeline configuration from TOML: cleanarticle.toml, or [tool.cleanarticle] in the
+nearest pyproject.toml that has one (found from the working directory up, as ruff does)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,22 @@ def load(path: str | Path) -> Pipeline:
         return Pipeline.from_config(data)
     except ConfigError as error:
         raise ConfigError(f"{path}: {error}") from None
+
+
+def discover(start: str | Path | None = None) -> Path | None:
+    """The nearest pyproject.toml with a [tool.cleanarticle] table, in `start` (default: the
+    working directory) or a folder above it; None when there is none."""
+    folder = Path(start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / "pyproject.toml"
+        if path.is_file():
+            try:
+                data = tomllib.loads(path.read_text("utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+                raise ConfigError(f"{path}: cannot read config: {error}") from None
+            if "cleanarticle" in data.get("tool", {}):
+                return path
+    return None
 
 
 def dumps(pipeline: Pipeline) -> str:

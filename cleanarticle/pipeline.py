@@ -7,21 +7,29 @@ new pipelines, and `to_config`/`from_config` round-trip through a plain dict (an
 from __future__ import annotations
 
 import dataclasses
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
-from typing import Any
+from pathlib import Path
+from types import UnionType
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
 
 from . import registry
 from .filters import DEFAULT_STEPS, Filter, View
+from .filters.site_boilerplate import SiteBoilerplate
 from .metadata import extract
 from .normalize import Normalizer, Whitespace
 from .text import START, STOP, apply_removals, split_lines
-from .types import CleanResult, Removal
+from .types import CleanResult, Field, Removal
+
+if TYPE_CHECKING:
+    from .corpus import Profiles
 
 Step = Normalizer | Filter
+_LAST = "blank_lines"  # the step that tidies what the others leave: new filters go before it
 
 
 class ConfigError(ValueError):
@@ -42,33 +50,66 @@ def _build(name: str, settings: Mapping[str, Any] | None = None) -> Step:
 
 def _coerce(cls: type, settings: dict[str, Any]) -> dict[str, Any]:
     """Turn CLI strings into the field's type: "true" → True, "3" → 3, "0.5" → 0.5."""
-    types = {f.name: f.type for f in dataclasses.fields(cls)}
+    types = field_types(cls)
     out = {}
     for key, value in settings.items():
         if key not in types:
             known = ", ".join(types) or "none"
-            raise ConfigError(f"{cls.name!r} has no setting {key!r}; its settings: {known}")
-        kind = str(types[key])
-        if isinstance(value, str) and kind in ("bool", "int", "float"):
+            raise ConfigError(f"{cls.name!r} has no setting {key!r}; its settings: {known}")  # type: ignore[attr-defined]
+        kind = types[key]
+        if isinstance(value, str) and kind in (bool, int, float):
             value = _parse(key, value, kind)
         out[key] = value
     return out
 
 
-def _parse(key: str, value: str, kind: str) -> Any:
-    if kind == "bool":
+def field_types(cls: type) -> dict[str, Any]:
+    """Each setting's type, resolved whether or not the filter's module postpones annotations
+    (`from __future__ import annotations` makes them strings); `X | None` reads as X."""
+    try:
+        hints = get_type_hints(cls)
+    except (NameError, TypeError):  # a name imported only for type checkers: field by field
+        hints = {f.name: _resolve(f.type, cls) for f in dataclasses.fields(cls)}
+    types = {}
+    for f in settings_of(cls):
+        kind = hints.get(f.name, f.type)
+        if get_origin(kind) in (Union, UnionType):
+            options = [a for a in get_args(kind) if a is not type(None)]
+            kind = options[0] if len(options) == 1 else kind
+        types[f.name] = kind
+    return types
+
+
+def _resolve(annotation: Any, cls: type) -> Any:
+    """A postponed annotation evaluated in its class's module; left as it is if it cannot be."""
+    if not isinstance(annotation, str):
+        return annotation
+    try:
+        return eval(annotation, vars(sys.modules[cls.__module__]))
+    except Exception:
+        return annotation
+
+
+def _parse(key: str, value: str, kind: type) -> Any:
+    if kind is bool:
         lowered = value.strip().lower()
         if lowered not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
             raise ConfigError(f"{key}: expected true or false, got {value!r}")
         return lowered in ("true", "1", "yes", "on")
     try:
-        return int(value) if kind == "int" else float(value)
+        return kind(value)
     except ValueError:
-        raise ConfigError(f"{key}: expected {kind}, got {value!r}") from None
+        raise ConfigError(f"{key}: expected {kind.__name__}, got {value!r}") from None
 
 
 def _settings(step: Step) -> dict[str, Any]:
-    return {f.name: getattr(step, f.name) for f in dataclasses.fields(step)}  # type: ignore[arg-type]
+    return {f.name: getattr(step, f.name) for f in settings_of(type(step))}
+
+
+def settings_of(cls: type) -> list[dataclasses.Field]:
+    """The fields of a step class that are settings (not data a caller fills in, such as the
+    page's links that the HTML path gives `link_teasers`)."""
+    return [f for f in dataclasses.fields(cls) if f.metadata.get("setting", True)]
 
 
 @dataclass(frozen=True)
@@ -113,17 +154,49 @@ class Pipeline:
             raise ConfigError(f"not in the pipeline: {', '.join(sorted(missing))}; it has: {', '.join(self.names)}")
         return Pipeline(tuple(s for s in self.steps if s.name not in names))
 
-    def enable(self, step: str | Step, before: str | None = "blank_lines") -> Pipeline:
-        """This pipeline plus `step`, placed before `before` (or last when absent or None)."""
+    def add(self, step: str | Step, *, before: str | None = None, after: str | None = None) -> Pipeline:
+        """This pipeline plus `step`, placed before or after the named step; with no anchor, a
+        normalizer goes after the last normalizer and a filter before `blank_lines` (or last).
+
+        A step of the same name already in the pipeline, an anchor not in it, or both anchors
+        raise `ConfigError`: `replace` swaps a step, `without` drops one.
+        """
         new = _build(step) if isinstance(step, str) else step
         if new.name in self.names:
-            return self
+            raise ConfigError(f"{new.name!r} is already in the pipeline; use replace() to change it")
+        if before is not None and after is not None:
+            raise ConfigError(f"place {new.name!r} before or after a step, not both")
+        anchor = before if after is None else after
+        if anchor is not None and anchor not in self.names:
+            raise ConfigError(f"cannot place {new.name!r} next to {anchor!r}: not in the pipeline; it has: {', '.join(self.names)}")
+        if anchor is not None:
+            at = self.names.index(anchor) + (after is not None)
+        elif isinstance(new, Normalizer):
+            at = sum(isinstance(s, Normalizer) for s in self.steps)
+        else:
+            at = self.names.index(_LAST) if _LAST in self.names else len(self.steps)
         steps = list(self.steps)
-        at = self.names.index(before) if before in self.names else len(steps)
-        if isinstance(new, Normalizer):
-            at = sum(isinstance(s, Normalizer) for s in steps)
         steps.insert(at, new)
         return Pipeline(tuple(steps))
+
+    def enable(self, step: str | Step, before: str | None = None) -> Pipeline:
+        """`add(step, before=before)`, under the name the command line's --enable uses."""
+        return self.add(step, before=before)
+
+    def replace(self, name: str, step: str | Step) -> Pipeline:
+        """This pipeline with the step called `name` swapped for `step`, in the same place."""
+        new = _build(step) if isinstance(step, str) else step
+        if name not in self.names:
+            raise ConfigError(f"not in the pipeline: {name!r}; it has: {', '.join(self.names)}")
+        if new.name != name and new.name in self.names:
+            raise ConfigError(f"{new.name!r} is already in the pipeline")
+        return Pipeline(tuple(new if s.name == name else s for s in self.steps))
+
+    def with_profile(self, profile: str | Profiles) -> Pipeline:
+        """This pipeline with site profiles: set on its `site_boilerplate` step, or that step added."""
+        if SiteBoilerplate.name in self.names:
+            return self.set(f"{SiteBoilerplate.name}.profile", profile)
+        return self.add(SiteBoilerplate(profile=profile))
 
     def set(self, path: str, value: Any) -> Pipeline:
         """This pipeline with one setting changed: `set("duplicates.min_words", 8)`."""
@@ -152,32 +225,49 @@ class Pipeline:
         names = config.get("steps", DEFAULT_STEPS)
         return cls.from_names(names, config.get("filters", {}))
 
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Pipeline:
+        """The pipeline a TOML file describes (cleanarticle.toml, or a pyproject.toml's
+        [tool.cleanarticle])."""
+        from .config import load
+
+        return load(path)
+
+    def to_toml(self) -> str:
+        """This pipeline as TOML text that `from_toml` reads back to an equal pipeline."""
+        from .config import dumps
+
+        return dumps(self)
+
     def run(self, text: str, url: str | None = None) -> CleanResult:
         """Clean `text`, keeping the normalised source and every removal."""
         source = text
         normalizers = [step for step in self.steps if isinstance(step, Normalizer)]
-        for step in normalizers:
-            source = step.normalize(source)
+        for normalizer in normalizers:
+            source = normalizer.normalize(source)
         lines = split_lines(source, folded=bool(normalizers) and isinstance(normalizers[-1], Whitespace))
         starts, stops = list(map(START, lines)), list(map(STOP, lines))
         live = [True] * len(lines)
         removals: list[Removal] = []
+        fields: dict[str, Field] = {}
         view = View(source, lines, url)
         for step in self.steps:
             if isinstance(step, Normalizer):
                 continue
             if len(view.lines) != live.count(True):
                 view = View(source, tuple(compress(lines, live)), url)
-            for removal in step.find(view):
+            found = list(step.find(view))
+            for removal in found:
                 if not 0 <= removal.start < removal.end <= len(source):
                     raise ValueError(f"filter {step.name!r} returned a span outside the text: {removal}")
-                removals.append(removal)
                 # The lines wholly inside the span: starting at or after its start, ending
                 # (with their newline) at or before its end.
                 first, last = bisect_left(starts, removal.start), bisect_right(stops, removal.end)
                 if first < last:
                     live[first:last] = [False] * (last - first)
+            removals.extend(found)
+            for name, value in step.metadata(view, found).items():
+                fields.setdefault(name, value)
         removals.sort(key=attrgetter("start"))
-        kept = list(compress(lines, live))
-        metadata = extract(source, kept, removals)
+        metadata = extract(list(compress(lines, live)), fields)
         return CleanResult(apply_removals(source, removals), source, tuple(removals), metadata)

@@ -234,7 +234,9 @@ def _check_find(instance: Filter, text: str) -> None:
 def _check_examples(
     instance: Filter, paragraphs: list[str], removes: Iterable[str], keeps: Iterable[str], neutral: bool
 ) -> None:
-    names = ["whitespace", instance] + ([] if instance.name == "blank_lines" else ["blank_lines"])
+    names: list[str | Filter] = ["whitespace", instance]
+    if instance.name != "blank_lines":
+        names.append("blank_lines")
     pipeline = Pipeline.from_names(names)
     base = _kept_lines(pipeline, paragraphs)
     if neutral:

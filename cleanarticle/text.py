@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-import operator
-from itertools import accumulate, compress, repeat
-from operator import add, attrgetter, itemgetter
+from operator import attrgetter
 
 import regex
 
@@ -23,11 +21,8 @@ _SPACES = regex.compile(r"\s{2,}|[^\S ]")
 _COMMON_EDGE = " .,;:!?\"'“”‘’«»()[]*-–—•·|/…#>"
 
 
-# Columns of `Line` tuples, for `map`: an item getter is the cheapest way to a tuple's field.
-START, STOP, TEXT, KEY = (itemgetter(Line._fields.index(name)) for name in ("start", "stop", "text", "key"))
-
-_new_line = tuple.__new__
-_PLUS_ONE = (1).__add__  # Line(...) without the named tuple's Python-level __new__
+# Columns of `Line` tuples, for `map`.
+START, STOP, TEXT, KEY = (attrgetter(name) for name in ("start", "stop", "text", "key"))
 
 
 def trim(text: str) -> str:
@@ -42,7 +37,7 @@ def trim(text: str) -> str:
     if first is None:
         return ""
     last = _LAST.search(text)
-    text = text[first.start() : last.end()]  # type: ignore[union-attr]
+    text = text[first.start() : last.end()]
     if "  " in text or not text.isprintable():
         text = _SPACES.sub(" ", text)
     return text
@@ -60,33 +55,26 @@ def line_key(text: str) -> str:
 def split_lines(source: str, folded: bool = False) -> tuple[Line, ...]:
     """Split on "\\n" and keep each line's offsets; a final line without newline counts too.
 
-    The hot loop of every document, written as whole-list operations that run in C: lines
-    are split and lower-cased, and only the keys whose ends are not letters or digits
-    (or all keys of a source with odd spacing) go through `trim`'s slow path. `folded`: the
-    source comes from the whitespace normalizer, so that check can be skipped.
+    Keys whose ends are letters or digits in a source with plain spacing skip `trim`'s slow
+    path. `folded`: the source comes from the whitespace normalizer, so spacing is plain.
     """
     texts = source.split("\n")
     if texts[-1] == "":
         texts.pop()  # the source ends with a newline (or is empty): no line after it
-    count = len(texts)
-    # Line by line: `str.lower` takes a fast path for pure-ASCII strings, and many lines are
-    # pure ASCII even when the text as a whole is not (one curly quote makes it UCS-2).
-    lows = list(map(str.lower, texts))
-    keys = list(map(str.strip, lows, repeat(_COMMON_EDGE, count)))
     plain = folded or ("  " not in source and source.replace("\n", " ").isprintable())
-    for index, key in enumerate(keys):
+    lines = []
+    start = 0
+    for index, text in enumerate(texts):
+        low = text.lower()
+        key = low.strip(_COMMON_EDGE)
         if key and not (plain and key[0].isalnum() and key[-1].isalnum()):
-            keys[index] = trim(lows[index])
-    sizes = list(map(len, texts))
-    stops = list(accumulate(map(_PLUS_ONE, sizes)))
-    starts = [0, *stops[:-1]]
-    if count and stops[-1] > len(source):
-        stops[-1] = len(source)
-    words = list(map(add, map(str.count, texts, repeat(" ", count)), map(bool, texts)))  # single spaces
-    for index in compress(range(count), map(operator.not_, map(str.isascii, texts))):
-        words[index] = count_words(texts[index])  # CJK and Thai: by characters
-    rows = zip(range(count), starts, map(add, starts, sizes), stops, texts, keys, words)
-    return tuple(map(_new_line, repeat(Line, count), rows))
+            key = trim(low)
+        end = start + len(text)
+        stop = min(end + 1, len(source))
+        words = (text.count(" ") + 1 if text.isascii() else count_words(text)) if text else 0  # CJK, Thai: by characters
+        lines.append(Line(index, start, end, stop, text, key, words))
+        start = stop
+    return tuple(lines)
 
 
 def spans_of(lines: Iterable[Line]) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ class Line(NamedTuple):
     faster.
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index, as a field of a NamedTuple may
     start: int
     end: int
     stop: int

@@ -7,12 +7,19 @@ import json
 import numpy as np
 import pytest
 
-from cleanarticle import Pipeline, clean_and_explain
+from cleanarticle import CleanResult, Pipeline
 from cleanarticle.content import features as feats
 from cleanarticle.content.model import ContentModel, Trees, default_model
 from cleanarticle.content.sequence import smooth
 from cleanarticle.lines import count_words, ends_sentence, is_prose
 from cleanarticle.text import apply_removals
+
+WITH_MODEL = Pipeline.default().add("page_furniture", before="blank_lines")
+
+
+def clean_and_explain(text: str) -> CleanResult:
+    return WITH_MODEL.run(text)
+
 
 NAV = ["Home", "News", "World", "Politics", "Business", "Tech", "Science", "Health", "Sport", "Culture",
        "Travel", "Opinion", "Video", "Podcasts", "Newsletters", "Sign in", "Subscribe"]
@@ -175,13 +182,13 @@ def test_an_article_alone_loses_nothing() -> None:
 
 def test_short_texts_are_left_to_the_rules() -> None:
     text = "\n".join(NAV[:5] + ARTICLE[:3]) + "\n"
-    result = Pipeline.default().set("page_furniture.min_lines", 50).run(text)
+    result = WITH_MODEL.set("page_furniture.min_lines", 50).run(text)
     assert not [r for r in result.removals if r.filter == "page_furniture"]
 
 
 def test_the_budget_keeps_the_prose_and_says_so() -> None:
     text = whole_page()
-    pipe = Pipeline.default().set("page_furniture.threshold", 50.0).set("page_furniture.prose_odds", 100.0)
+    pipe = WITH_MODEL.set("page_furniture.threshold", 50.0).set("page_furniture.prose_odds", 100.0)
     result = pipe.run(text)
     mine = [r for r in result.removals if r.filter == "page_furniture"]
     assert mine and all(r.detail.startswith("backed off") for r in mine)

@@ -31,18 +31,23 @@ def article(line: str, where: str, blank: bool = True) -> str:
     return ("\n\n" if blank else "\n").join(blocks) + "\n"
 
 
-def removed_by(text: str, line: str) -> set[str]:
-    """The filters that removed (part of) `line` from `text`."""
+def removals_of(text: str, line: str) -> set[tuple[str, str]]:
+    """(filter, reason) of the removals that took (part of) `line` from `text`."""
     result = PIPELINE.run(text)
     start = result.source.index(line)
     end = start + len(line)
-    return {r.filter for r in result.removals if r.start < end and r.end > start}
+    return {(r.filter, r.reason) for r in result.removals if r.start < end and r.end > start}
 
 
-def assert_removed(line: str, where: str, name: str) -> None:
+def removed_by(text: str, line: str) -> set[str]:
+    """The filters that removed (part of) `line` from `text`."""
+    return {name for name, _ in removals_of(text, line)}
+
+
+def assert_removed(line: str, where: str, name: str, reason: str) -> None:
     for blank in (True, False):
-        by = removed_by(article(line, where, blank), line)
-        assert name in by, f"{name} did not remove {line!r} ({where}, blank lines={blank}); removed by {by or 'nothing'}"
+        by = removals_of(article(line, where, blank), line)
+        assert (name, reason) in by, f"{name}/{reason} did not remove {line!r} ({where}, blank lines={blank}); removed by {by or 'nothing'}"
 
 
 def assert_kept(line: str, where: str) -> None:
@@ -54,11 +59,12 @@ def assert_kept(line: str, where: str) -> None:
             assert paragraph in clean, f"paragraph lost next to {line!r}"
 
 
-def table(name: str, where: str, removes: list[str], keeps: list[str]) -> list:
+def table(name: str, where: str, removes: list[tuple[str, str]], keeps: list[str]) -> list:
+    """Rows: each line of `removes` must go by `name` with its reason code; each of `keeps` must stay."""
     assert len(removes) >= 8 and len(keeps) >= 5, f"{name}: table too small"
-    return [pytest.param(name, where, line, True, id=f"{name}-remove-{i}") for i, line in enumerate(removes)] + [
-        pytest.param(name, where, line, False, id=f"{name}-keep-{i}") for i, line in enumerate(keeps)
-    ]
+    return [
+        pytest.param(name, where, line, reason, id=f"{name}-remove-{i}") for i, (line, reason) in enumerate(removes)
+    ] + [pytest.param(name, where, line, None, id=f"{name}-keep-{i}") for i, line in enumerate(keeps)]
 
 
 CASES = [
@@ -66,20 +72,20 @@ CASES = [
         "image_residue",
         "middle",
         removes=[
-            "IMG_4821.JPG",  # phone upload
-            "GettyImages-2151234567.jpg",  # agency file name
-            "skyline-at-dusk.webp?w=1200",  # with a resize query
-            "Photograph: Andrew Harnik/AP",  # Guardian
-            "Image source, Getty Images",  # BBC
-            "(Photo by Chip Somodevilla/Getty Images)",  # Getty credit alone
-            "Protesters gather outside the court in Washington on June 5, 2025. (AP Photo/Jose Luis Magana)",  # AP
-            "Demonstrators march through central Paris on Saturday. | Photo: Reuters",  # pipe credit
-            "Credit: Reuters/Evelyn Hockstein",
-            "Enlarge this image",  # NPR
-            "toggle caption",  # NPR
-            "Image 1 of 12",  # gallery counter
-            "Foto: dpa",  # German
-            "Bild: Keystone/Peter Klaunzer",  # Swiss German
+            ("IMG_4821.JPG", "image_file_name"),  # phone upload
+            ("GettyImages-2151234567.jpg", "image_file_name"),  # agency file name
+            ("skyline-at-dusk.webp?w=1200", "image_file_name"),  # with a resize query
+            ("Photograph: Andrew Harnik/AP", "image_credit"),  # Guardian
+            ("Image source, Getty Images", "image_credit"),  # BBC
+            ("(Photo by Chip Somodevilla/Getty Images)", "image_credit"),  # Getty credit alone
+            ("Protesters gather outside the court in Washington on June 5, 2025. (AP Photo/Jose Luis Magana)", "caption_credit"),  # AP
+            ("Demonstrators march through central Paris on Saturday. | Photo: Reuters", "caption_credit"),  # pipe credit
+            ("Credit: Reuters/Evelyn Hockstein", "image_credit"),
+            ("Enlarge this image", "image_placeholder"),  # NPR
+            ("toggle caption", "image_placeholder"),  # NPR
+            ("Image 1 of 12", "image_placeholder"),  # gallery counter
+            ("Foto: dpa", "image_credit"),  # German
+            ("Bild: Keystone/Peter Klaunzer", "image_credit"),  # Swiss German
         ],
         keeps=[
             "Sources say the photo was taken in Kyiv by a local resident.",
@@ -94,18 +100,18 @@ CASES = [
         "metadata_lines",
         "top",
         removes=[
-            "By Jane Doe, Reuters",  # Reuters wire style
-            "By Katie Rogers and Ana Swanson",  # NYT
-            "Helen Sullivan · The Guardian",
-            "Updated 10:32 AM EDT, Thu June 5, 2025",  # CNN
-            "5 June 2025",  # BBC
-            "June 5, 2025 at 3:14 PM EDT",  # Bloomberg
-            "Posted on 05/06/2025 at 14:30",  # blog
-            "Last updated: 3 hours ago",
-            "Von Anna Müller",  # German
-            "Par Jean Dupont et Marie Curie",  # French
-            "Publié le 5 juin 2025 à 10h31",  # Le Monde
-            "Stand: 05.06.2025 14:30 Uhr",  # tagesschau
+            ("By Jane Doe, Reuters", "byline"),  # Reuters wire style
+            ("By Katie Rogers and Ana Swanson", "byline"),  # NYT
+            ("Helen Sullivan · The Guardian", "byline"),
+            ("Updated 10:32 AM EDT, Thu June 5, 2025", "timestamp"),  # CNN
+            ("5 June 2025", "timestamp"),  # BBC
+            ("June 5, 2025 at 3:14 PM EDT", "timestamp"),  # Bloomberg
+            ("Posted on 05/06/2025 at 14:30", "timestamp"),  # blog
+            ("Last updated: 3 hours ago", "timestamp"),
+            ("Von Anna Müller", "byline"),  # German
+            ("Par Jean Dupont et Marie Curie", "byline"),  # French
+            ("Publié le 5 juin 2025 à 10h31", "timestamp"),  # Le Monde
+            ("Stand: 05.06.2025 14:30 Uhr", "timestamp"),  # tagesschau
         ],
         keeps=[
             "By Tuesday, the talks had collapsed and both delegations had gone home.",
@@ -120,21 +126,21 @@ CASES = [
         "widgets",
         "middle",
         removes=[
-            "Share this article",
-            "Share on Facebook",
-            "Follow us on Google News",  # many Indian and US sites
-            "Sign up for our newsletter",
-            "Advertisement",  # NYT, Guardian
-            "Story continues below advertisement",  # Global News
-            "Skip Advertisement",  # NYT
-            "Listen to this article · 5 min",
-            "Comments (12)",
-            "Was this article helpful?",
-            "Back to top",
-            "Download our app for the latest news",
-            "Join our WhatsApp channel for breaking news",
-            "Artikel teilen",  # German
-            "Partager sur Facebook",  # French
+            ("Share this article", "share_prompt"),
+            ("Share on Facebook", "share_prompt"),
+            ("Follow us on Google News", "share_prompt"),  # many Indian and US sites
+            ("Sign up for our newsletter", "newsletter_prompt"),
+            ("Advertisement", "ad_label"),  # NYT, Guardian
+            ("Story continues below advertisement", "ad_label"),  # Global News
+            ("Skip Advertisement", "ad_label"),  # NYT
+            ("Listen to this article · 5 min", "share_prompt"),
+            ("Comments (12)", "comment_prompt"),
+            ("Was this article helpful?", "feedback_prompt"),
+            ("Back to top", "navigation"),
+            ("Download our app for the latest news", "app_promo"),
+            ("Join our WhatsApp channel for breaking news", "app_promo"),
+            ("Artikel teilen", "share_prompt"),  # German
+            ("Partager sur Facebook", "share_prompt"),  # French
         ],
         keeps=[
             "I have no information to share on that.",
@@ -150,16 +156,16 @@ CASES = [
         "inline_promos",
         "middle",
         removes=[
-            "Read also: ECB cuts rates again as inflation cools",
-            "READ MORE: Bank of England holds rates at 4.25%",  # UK tabloids
-            "Related: Apple unveils its cheapest iPhone yet",  # CNBC
-            "See also: How tariffs work, in five charts",
-            "Also Read | Sensex falls 500 points as IT stocks slide",  # Mint
-            "Watch: Protesters clash with police in Paris",
-            "MORE: Stocks slide as bond yields jump",  # ABC News
-            "Lesen Sie auch: Was die Zinswende für Sparer bedeutet",  # German
-            "À lire aussi : La réforme des retraites en cinq questions",  # French
-            "Acme Academy: Want to learn crypto trading? Join our free webinar. Register Now",
+            ("Read also: ECB cuts rates again as inflation cools", "read_also_link"),
+            ("READ MORE: Bank of England holds rates at 4.25%", "read_also_link"),  # UK tabloids
+            ("Related: Apple unveils its cheapest iPhone yet", "read_also_link"),  # CNBC
+            ("See also: How tariffs work, in five charts", "read_also_link"),
+            ("Also Read | Sensex falls 500 points as IT stocks slide", "read_also_link"),  # Mint
+            ("Watch: Protesters clash with police in Paris", "read_also_link"),
+            ("MORE: Stocks slide as bond yields jump", "read_also_link"),  # ABC News
+            ("Lesen Sie auch: Was die Zinswende für Sparer bedeutet", "read_also_link"),  # German
+            ("À lire aussi : La réforme des retraites en cinq questions", "read_also_link"),  # French
+            ("Acme Academy: Want to learn crypto trading? Join our free webinar. Register Now", "promo_call_to_action"),
         ],
         keeps=[
             "Read also the footnotes, which explain how the survey was weighted.",
@@ -174,14 +180,14 @@ CASES = [
         "social_embeds",
         "middle",
         removes=[
-            "— Elon Musk (@elonmusk) March 3, 2024",
-            "— BBC News (UK) (@BBCNews) 5 June 2025",
-            "— Jane Doe (@jane.bsky.social) June 5, 2025 at 10:31 AM",
-            "— Reuters (@Reuters) June 5, 2025",
-            "Markets are open. #stocks pic.twitter.com/Ab12Cd34Ef",
-            "View this post on Instagram",
-            "A post shared by Taylor Swift (@taylorswift)",
-            "Watch on YouTube",
+            ("— Elon Musk (@elonmusk) March 3, 2024", "post_attribution"),
+            ("— BBC News (UK) (@BBCNews) 5 June 2025", "post_attribution"),
+            ("— Jane Doe (@jane.bsky.social) June 5, 2025 at 10:31 AM", "post_attribution"),
+            ("— Reuters (@Reuters) June 5, 2025", "post_attribution"),
+            ("Markets are open. #stocks pic.twitter.com/Ab12Cd34Ef", "post_text"),
+            ("View this post on Instagram", "embed_label"),
+            ("A post shared by Taylor Swift (@taylorswift)", "embed_label"),
+            ("Watch on YouTube", "embed_label"),
         ],
         keeps=[
             "— and that, she said, was the end of it.",
@@ -195,16 +201,16 @@ CASES = [
         "disclaimers",
         "tail",
         removes=[
-            "Disclaimer: For information purposes only. Past performance is not indicative of future results.",
-            "This article is for informational purposes only and does not constitute financial advice.",
-            "© 2025 Reuters. All rights reserved.",
-            "Copyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
-            "Reporting by Jane Doe; Editing by John Roe",  # Reuters
-            "Our Standards: The Thomson Reuters Trust Principles.",
-            "This article was originally published on The Conversation.",
-            "We may earn a commission from links on this page.",
-            "For corrections, email corrections@example.com",
-            "Read about our editorial guidelines and ethics policy",
+            ("Disclaimer: For information purposes only. Past performance is not indicative of future results.", "investment_disclaimer"),
+            ("This article is for informational purposes only and does not constitute financial advice.", "investment_disclaimer"),
+            ("© 2025 Reuters. All rights reserved.", "copyright"),
+            ("Copyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.", "copyright"),
+            ("Reporting by Jane Doe; Editing by John Roe", "credits_line"),  # Reuters
+            ("Our Standards: The Thomson Reuters Trust Principles.", "editorial_policy"),
+            ("This article was originally published on The Conversation.", "republication_note"),
+            ("We may earn a commission from links on this page.", "affiliate_disclosure"),
+            ("For corrections, email corrections@example.com", "corrections_contact"),
+            ("Read about our editorial guidelines and ethics policy", "editorial_policy"),
         ],
         keeps=[
             "The bank's disclaimer, regulators said, was buried on page 40.",
@@ -222,14 +228,14 @@ CASES += table(
     "disclaimers",
     "middle",
     removes=[
-        "We use cookies to improve your experience on our website.",
-        "This website uses cookies to personalise content and ads and to analyse our traffic.",
-        "Cookies help us deliver our services. By using our services, you agree to our use of cookies.",
-        "By continuing to browse this site you agree to our use of cookies.",
-        "Accept all cookies",
-        "Manage cookies",
-        "Our partners use cookies to show you relevant ads.",
-        "Cookie settings",
+        ("We use cookies to improve your experience on our website.", "cookie_notice"),
+        ("This website uses cookies to personalise content and ads and to analyse our traffic.", "cookie_notice"),
+        ("Cookies help us deliver our services. By using our services, you agree to our use of cookies.", "cookie_notice"),
+        ("By continuing to browse this site you agree to our use of cookies.", "cookie_notice"),
+        ("Accept all cookies", "cookie_notice"),
+        ("Manage cookies", "cookie_notice"),
+        ("Our partners use cookies to show you relevant ads.", "cookie_notice"),
+        ("Cookie settings", "legal_links"),
     ],
     keeps=[
         "We use cookies as a base for the crust, the baker said.",
@@ -242,7 +248,16 @@ CASES += table(
 CASES += table(
     "related_articles",
     "middle",
-    removes=["Most Read", "Trending", "Top Stories", "MORE FROM FORBES", "More from Reuters", "Recommended", "Mehr zum Thema", "Les plus lus"],
+    removes=[
+        ("Most Read", "related_label"),
+        ("Trending", "related_label"),
+        ("Top Stories", "related_label"),
+        ("MORE FROM FORBES", "related_label"),
+        ("More from Reuters", "related_label"),
+        ("Recommended", "related_label"),
+        ("Mehr zum Thema", "related_label"),
+        ("Les plus lus", "related_label"),
+    ],
     keeps=[
         "More from the summit is expected on Friday, officials said.",
         "Trending upward, the index closed at a record on Tuesday.",
@@ -255,16 +270,16 @@ CASES += table(
     "metadata_lines",
     "top",
     removes=[
-        "Madrid - 05 jun 2025 - 14:02 CEST",  # El País
-        "Le Monde avec AFP",  # Le Monde
-        "Staff and agencies",  # Guardian
-        "Posted by admin on 12 March 2024",  # WordPress
-        "Posted on June 12, 2025 by Emma Baker",  # a timestamp, then the by-word
-        "The Daily Courier with Reuters",  # an outlet with a wire
-        "Publié le 05 juin 2025 à 18h00, modifié le 06 juin 2025 à 09h13",
-        "Updated June 5, 2025 at 10:42 p.m. ET",
-        "Jun 5, 2025, 10:42 a.m.",
-        "BERLIN, June 5, 2025",
+        ("Madrid - 05 jun 2025 - 14:02 CEST", "timestamp"),  # El País
+        ("Le Monde avec AFP", "byline"),  # Le Monde
+        ("Staff and agencies", "byline"),  # Guardian
+        ("Posted by admin on 12 March 2024", "byline"),  # WordPress
+        ("Posted on June 12, 2025 by Emma Baker", "byline"),  # a timestamp, then the by-word
+        ("The Daily Courier with Reuters", "byline"),  # an outlet with a wire
+        ("Publié le 05 juin 2025 à 18h00, modifié le 06 juin 2025 à 09h13", "timestamp"),
+        ("Updated June 5, 2025 at 10:42 p.m. ET", "timestamp"),
+        ("Jun 5, 2025, 10:42 a.m.", "timestamp"),
+        ("BERLIN, June 5, 2025", "timestamp"),
     ],
     keeps=[
         "Madrid - the city council voted on Tuesday to close the old market.",
@@ -278,10 +293,10 @@ CASES += table(
 )
 
 
-@pytest.mark.parametrize(("name", "where", "line", "remove"), CASES)
-def test_filter_table(name: str, where: str, line: str, remove: bool) -> None:
-    if remove:
-        assert_removed(line, where, name)
+@pytest.mark.parametrize(("name", "where", "line", "reason"), CASES)
+def test_filter_table(name: str, where: str, line: str, reason: str | None) -> None:
+    if reason is not None:
+        assert_removed(line, where, name, reason)
     else:
         assert_kept(line, where)
 

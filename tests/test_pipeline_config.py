@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -12,9 +12,10 @@ import pytest
 
 from cleanarticle import ConfigError, Pipeline, config, registry
 from cleanarticle.filters import DEFAULT_STEPS, Filter, View
+from cleanarticle.filters.widgets import Widgets
 from cleanarticle.normalize import Normalizer
-from cleanarticle.types import Removal
 from cleanarticle.testing import check_filter
+from cleanarticle.types import Field, Removal
 
 FAMILIES = {
     "duplicates",
@@ -42,12 +43,20 @@ TEXT = textwrap.dedent(
 
 
 def test_default_pipeline_runs_normalizers_then_every_family_then_blank_lines() -> None:
-    names = Pipeline.default().names
-    assert names == tuple(DEFAULT_STEPS)
-    assert names[:2] == ("unicode", "whitespace")
-    assert names[-1] == "blank_lines"
-    assert FAMILIES <= set(names)
-    assert len(set(names)) == len(names)
+    assert Pipeline.default().names == (
+        "unicode",
+        "whitespace",
+        "duplicates",
+        "image_residue",
+        "social_embeds",
+        "widgets",
+        "inline_promos",
+        "related_articles",
+        "disclaimers",
+        "metadata_lines",
+        "link_teasers",
+        "blank_lines",
+    )
 
 
 def test_without_drops_steps_and_keeps_the_order() -> None:
@@ -63,14 +72,46 @@ def test_without_an_unknown_step_names_it_and_lists_the_steps() -> None:
         Pipeline.default().without("bylinez")
 
 
-def test_enable_puts_a_filter_before_blank_lines_and_a_normalizer_first() -> None:
+def test_add_puts_a_filter_before_blank_lines_and_a_normalizer_after_the_normalizers() -> None:
     pipeline = Pipeline.from_names(["whitespace", "blank_lines"])
-    with_widgets = pipeline.enable("widgets")
+    with_widgets = pipeline.add("widgets")
     assert with_widgets.names == ("whitespace", "widgets", "blank_lines")
-    assert with_widgets.enable("unicode").names == ("whitespace", "unicode", "widgets", "blank_lines")
-    assert with_widgets.enable("widgets") == with_widgets
-    assert Pipeline.from_names(["widgets"]).enable("disclaimers").names == ("widgets", "disclaimers")
+    assert with_widgets.add("unicode").names == ("whitespace", "unicode", "widgets", "blank_lines")
+    assert Pipeline.from_names(["widgets"]).add("disclaimers").names == ("widgets", "disclaimers")
     assert "Share this article" not in with_widgets.run(TEXT).text
+
+
+def test_add_places_a_step_before_or_after_an_anchor() -> None:
+    pipeline = Pipeline.from_names(["whitespace", "widgets", "blank_lines"])
+    assert pipeline.add("duplicates", before="widgets").names == ("whitespace", "duplicates", "widgets", "blank_lines")
+    assert pipeline.add("duplicates", after="blank_lines").names[-1] == "duplicates"
+    assert pipeline.enable("duplicates", before="widgets").names == pipeline.add("duplicates", before="widgets").names
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda p: p.add("widgets"), r"'widgets' is already in the pipeline"),
+        (lambda p: p.enable("widgets"), r"'widgets' is already in the pipeline"),
+        (lambda p: p.add("duplicates", before="no_such"), r"'no_such': not in the pipeline"),
+        (lambda p: p.add("duplicates", after="no_such"), r"'no_such': not in the pipeline"),
+        (lambda p: p.add("duplicates", before="widgets", after="widgets"), r"not both"),
+        (lambda p: p.add("unicode", after="widgets"), r"must come before every filter"),
+        (lambda p: p.replace("no_such", "duplicates"), r"not in the pipeline: 'no_such'"),
+        (lambda p: p.replace("widgets", "blank_lines"), r"'blank_lines' is already in the pipeline"),
+    ],
+)
+def test_composition_that_would_do_nothing_or_the_wrong_thing_fails(change, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        change(Pipeline.from_names(["whitespace", "widgets", "blank_lines"]))
+
+
+def test_replace_swaps_a_step_in_place() -> None:
+    pipeline = Pipeline.from_names(["whitespace", "widgets", "blank_lines"])
+    swapped = pipeline.replace("widgets", Widgets(max_words=3))
+    assert swapped.names == pipeline.names
+    assert swapped.steps[1] == Widgets(max_words=3)
+    assert pipeline.replace("widgets", "duplicates").names == ("whitespace", "duplicates", "blank_lines")
 
 
 def test_enable_an_unknown_step_lists_the_known_ones() -> None:
@@ -245,7 +286,7 @@ def test_every_built_in_step_is_a_normalizer_or_a_filter() -> None:
     built_in = {n: c for n, c in registry.available().items() if c.__module__.startswith("cleanarticle.")}
     assert set(DEFAULT_STEPS) <= set(built_in)
     assert all(issubclass(c, (Normalizer, Filter)) for c in built_in.values())
-    assert FAMILIES | {"blank_lines"} <= set(BUILT_IN_FILTERS)
+    assert FAMILIES | {"blank_lines", "link_teasers"} <= set(BUILT_IN_FILTERS)
 
 
 @pytest.mark.parametrize("name", BUILT_IN_FILTERS)
@@ -294,3 +335,66 @@ def test_later_filters_see_exactly_the_lines_no_removal_covers_whole(
     seen = _Seen()
     Pipeline((_Cut(spans), seen)).run("a1\nb22\n\nc333\n")
     assert seen.shown == live
+
+
+@dataclass(frozen=True)
+class _Dateline(Filter):
+    """Removes the second line and reports it as the publication date (the metadata hook)."""
+
+    name: ClassVar[str] = "dateline_meta"
+
+    def find(self, view: View) -> Iterator[Removal]:
+        line = view.lines[1]
+        yield Removal(line.start, line.stop, self.name, "dateline")
+
+    def metadata(self, view: View, removals: Sequence[Removal]) -> dict[str, Field]:
+        return {"published": Field(view.source[removals[0].start : removals[0].end].strip(), removals[0].start, removals[0].end)}
+
+
+def test_metadata_comes_from_any_filter_that_implements_the_hook() -> None:
+    text = "Ferry service resumes\nUpdated 12 May 2024 10:00\n\nThe ferry resumed its crossings on Saturday after a break.\n"
+    own = Pipeline.from_names(["whitespace", _Dateline(), "blank_lines"]).run(text)
+    assert own.metadata.published is not None and own.metadata.published.value == "Updated 12 May 2024 10:00"
+    assert own.metadata.title is not None and own.metadata.title.value == "Ferry service resumes"
+    assert Pipeline.from_names(["whitespace", "blank_lines"]).run(text).metadata.published is None
+    # Both read the date line; the first filter to give a field wins.
+    both = Pipeline.from_names(["whitespace", _Dateline(), "metadata_lines", "blank_lines"]).run(text)
+    assert [r.filter for r in both.removals] == ["dateline_meta"]
+    assert both.metadata.published == own.metadata.published
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("name", BUILT_IN_FILTERS)
+def test_every_built_in_filter_declares_its_reasons(name: str) -> None:
+    assert registry.get(name).reasons, f"{name} lists no reason codes for --list-filters"
+
+
+def test_every_reason_given_is_one_its_filter_declares() -> None:
+    texts = [p.read_text("utf-8") for folder in ("seeds", "tests/articles") for p in sorted((ROOT / folder).glob("*.txt"))]
+    given = {(r.filter, r.reason) for text in texts for r in Pipeline.default().run(text).removals}
+    assert len({f for f, _ in given}) >= 8  # the texts exercise most filters
+    assert {(f, r) for f, r in given if r not in registry.get(f).reasons} == set()
+
+
+BODY = "The island ferry resumed its daily crossings on Saturday after a two-month winter break.\n"
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "line", "reason"),
+    [
+        ("social_embeds.max_label_words", "3", "View this post on Instagram", "embed_label"),
+        ("widgets.sentence_words", "2", "Share this article.", "share_prompt"),
+        ("metadata_lines.max_meta_words", "2", "By Jane Doe", "byline"),
+    ],
+)
+def test_a_threshold_that_decides_a_removal_is_a_setting(setting: str, value: str, line: str, reason: str) -> None:
+    """The default removes `line` for `reason`; the setting, shown by to_config, keeps it."""
+    text = f"Ferry service resumes\n\n{line}\n\n{BODY}\n{BODY}"
+    default = Pipeline.default().run(text)
+    assert [(default.removed_text(r).strip(), r.reason) for r in default.removals if r.reason == reason] == [(line, reason)]
+    changed = Pipeline.default().set(setting, value)
+    name, key = setting.split(".")
+    assert str(changed.to_config()["filters"][name][key]) == value
+    assert line in changed.run(text).text

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanarticle import Pipeline, clean, registry
+from cleanarticle import ConfigError, Pipeline, clean, registry
 from cleanarticle.filters.base import Filter, LineFilter, View
 from cleanarticle.testing import check_filter
 from cleanarticle.types import Line, Removal
@@ -28,9 +28,10 @@ class Lorem(LineFilter):
     """Lines that are exactly LOREM, a placeholder left by a template."""
 
     word: str = "LOREM"
+    max_words: int = 3
 
     def check_line(self, line, position, view):
-        return "lorem_placeholder" if line.text == self.word else None
+        return "lorem_placeholder" if line.text == self.word and line.words <= self.max_words else None
 '''
 
 
@@ -86,7 +87,7 @@ def test_entry_point_filter_is_found_by_name_and_configurable(lorem_plugin: None
     cls = registry.get("lorem")
     assert cls.__module__ == PLUGIN_MODULE
     pipeline = Pipeline.default().enable("lorem").set("lorem.word", "IPSUM")
-    assert pipeline.to_config()["filters"]["lorem"] == {"word": "IPSUM"}
+    assert pipeline.to_config()["filters"]["lorem"] == {"word": "IPSUM", "max_words": 3}
     assert "LOREM" in pipeline.run(ARTICLE).text
 
 
@@ -233,3 +234,13 @@ def test_check_filter_fails_on_a_broken_filter(isolated_registry: None, cls: typ
         registry.register(cls.__name__.lower())(cls)
     with pytest.raises(AssertionError, match=message):
         check_filter(cls)
+
+
+def test_set_types_a_plugin_setting_whose_module_does_not_postpone_annotations(lorem_plugin: None) -> None:
+    """The plugin module has no `from __future__ import annotations`: its field types are
+    classes, not strings, and "0" must still become the int 0."""
+    pipeline = Pipeline.default().add("lorem").set("lorem.max_words", "0")
+    assert pipeline.steps[pipeline.names.index("lorem")].max_words == 0  # type: ignore[union-attr]
+    assert "LOREM" in pipeline.run("Title\n\nLOREM\n").text
+    with pytest.raises(ConfigError, match="expected int"):
+        Pipeline.default().add("lorem").set("lorem.max_words", "many")

@@ -2,10 +2,9 @@
 
     from cleanarticle import Pipeline
     from cleanarticle.corpus import Thresholds, build_profiles
-    from cleanarticle.filters.site_boilerplate import SiteBoilerplate
 
     profiles = build_profiles(lambda: ((doc["url"], doc["text"]) for doc in docs), Thresholds())
-    pipeline = Pipeline.default().enable(SiteBoilerplate(profile=profiles))
+    pipeline = Pipeline.default().with_profile(profiles)
 
 `profile` holds the data types, the file format and the in-memory reference; `count` the
 hashed, mergeable counting used by the command line; `sites` the site of a URL; `dask` (extra

@@ -4,12 +4,11 @@
     from cleanarticle import Pipeline
     from cleanarticle.corpus import Thresholds
     from cleanarticle.corpus import dask as corpus_dask
-    from cleanarticle.filters.site_boilerplate import SiteBoilerplate
 
     with corpus_dask.connect("tcp://scheduler:8786"):           # or connect() for a local cluster
         lines = corpus_dask.read_jsonl(["s3://crawl/part-*.jsonl.gz"])
         profiles = corpus_dask.build_profiles(corpus_dask.documents(lines), Thresholds())
-        pipeline = Pipeline.default().enable(SiteBoilerplate(profile=profiles))
+        pipeline = Pipeline.default().with_profile(profiles)
         corpus_dask.clean_bag(lines, pipeline).map(json.dumps).to_textfiles("s3://clean/part-*.jsonl.gz")
 
 Profiles are counted with the same pure functions as on one machine (`count`): each partition
@@ -285,7 +284,7 @@ def portable(pipeline: Pipeline) -> Pipeline:
 
 def _loaded(step: Any) -> Any:
     if isinstance(step, SiteBoilerplate) and isinstance(step.profile, str) and step.profile:
-        return replace(step, profile=step.profiles())
+        return replace(step, profile=step.profiles() or step.profile)
     return step
 
 
@@ -318,7 +317,7 @@ def clean_in_order(
     executor = _Submitter(client)
 
     def run(tasks: Iterator[batch.Task | None]) -> Iterator[batch.Outcome]:
-        packed = batch.ordered_map(
+        packed: Iterator[Any] = batch.ordered_map(
             batch.clean_chunk_with,
             tasks,
             threads,

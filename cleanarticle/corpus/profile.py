@@ -89,7 +89,7 @@ class SiteProfile:
 class Profiles:
     """Profiles of many sites, with the thresholds they were built with; immutable."""
 
-    __slots__ = ("sites", "thresholds", "_digest")
+    __slots__ = ("_digest", "sites", "thresholds")
 
     def __init__(self, sites: Mapping[str, SiteProfile], thresholds: Thresholds = Thresholds()) -> None:
         self.sites: Mapping[str, SiteProfile] = dict(sorted(sites.items()))

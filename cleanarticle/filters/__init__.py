@@ -6,6 +6,7 @@ from . import (  # noqa: F401  (registration side effects)
     image_residue,
     inline_promos,
     layout,
+    link_teasers,
     metadata_lines,
     page_furniture,
     related_articles,
@@ -26,7 +27,7 @@ DEFAULT_STEPS = (
     "related_articles",
     "disclaimers",
     "metadata_lines",
-    "page_furniture",
+    "link_teasers",
     "blank_lines",
 )
 

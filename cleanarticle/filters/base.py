@@ -14,7 +14,7 @@ from operator import sub
 from typing import ClassVar
 
 from ..text import START, STOP, TEXT, spans_of
-from ..types import Line, Removal
+from ..types import Field, Line, Removal
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +69,15 @@ class Filter:
     """Base of the line-removing steps; subclasses are frozen dataclasses whose fields are settings."""
 
     name: ClassVar[str]
+    reasons: ClassVar[tuple[str, ...]] = ()  # every reason code `find` can give (--list-filters)
 
     def find(self, view: View) -> Iterator[Removal]:
         raise NotImplementedError
+
+    def metadata(self, view: View, removals: Sequence[Removal]) -> dict[str, Field]:
+        """Metadata fields ("author", "published", "updated", "outlet") read from the lines
+        this filter removed from `view`; none by default. The first filter to give a field wins."""
+        return {}
 
 
 class LineFilter(Filter):

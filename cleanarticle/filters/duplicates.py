@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import repeat
+from typing import ClassVar
 
 import regex
 
@@ -36,6 +37,8 @@ class Duplicates(Filter):
     Removes: the second "The minister spoke for an hour and took no questions." of two
     Keeps:   "Yes." said twice in an interview (fewer than `min_words` words)
     """
+
+    reasons: ClassVar[tuple[str, ...]] = ("duplicate_caption", "repeated_line", "standfirst_repeated")
 
     min_words: int = 6
     max_caption_words: int = 80

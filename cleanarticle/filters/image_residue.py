@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 import regex
 
@@ -81,9 +82,12 @@ class ImageResidue(LineFilter):
     Keeps:   "Sources say the photo was taken in Kyiv by a local resident."
     """
 
+    reasons: ClassVar[tuple[str, ...]] = ("image_file_name", "image_placeholder", "image_credit", "caption_credit")
+
     max_label_words: int = 6
     max_credit_words: int = 12
     max_caption_words: int = 90
+    sentence_words: int = 6  # a line this long ending in ".", "!" or "?" is prose, not a credit
 
     def check_line(self, line: Line, position: int, view: View) -> str | None:
         text, key, words = line.text, line.key, line.words
@@ -92,14 +96,17 @@ class ImageResidue(LineFilter):
                 return "image_placeholder"
             if _FILE_END.search(text) and FILE_NAME.match(text):
                 return "image_file_name"
-        if words <= self.max_credit_words and not _is_sentence(text):
-            if CREDIT_LINE.match(key) or (key.partition(" ")[0] in _CREDIT_WORDS and CREDIT_NAMES.match(text)):
-                return "image_credit"
+        if (
+            words <= self.max_credit_words
+            and not _is_sentence(text, self.sentence_words)
+            and (CREDIT_LINE.match(key) or (key.partition(" ")[0] in _CREDIT_WORDS and CREDIT_NAMES.match(text)))
+        ):
+            return "image_credit"
         if words <= self.max_caption_words and has_credit_tail(text):
             return "caption_credit"
         return None
 
 
-def _is_sentence(text: str) -> bool:
-    """A line of six or more words ending in a full stop reads as prose, not a credit."""
-    return text.endswith((".", "!", "?")) and len(text.split()) >= 6
+def _is_sentence(text: str, min_words: int) -> bool:
+    """A line of `min_words` or more words ending in a full stop reads as prose, not a credit."""
+    return text.endswith((".", "!", "?")) and len(text.split()) >= min_words

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 import regex
 
 from ..registry import register
 from ..types import Line
 from .base import LineFilter, View
-from .phrases import compile_phrases, heads_of, pattern, words
-from .phrases.heads import head
+from .phrases import compile_phrases, pattern, words
 
 _PREFIXES = "|".join(f"(?:{p})" for p in words("inline_promos", "prefixes"))
 _SEPARATORS = frozenset(":：|»›>—–-")
 _SENTENCE_END = (".", "?", "”", '"', "’", "»")
 # The prefix must be followed by a separator, then the linked headline.
 LINK = compile_phrases(rf"^\W{{0,3}}(?:{_PREFIXES})\s*(?:[:：|»›>]+|[—–-]+(?=\s))\s*\S")
-# The first words a link can start with ("read", "lesen", ...): other lines skip the pattern.
-LINK_HEADS = heads_of(rf"(?:{_PREFIXES})\s*(?:[:：|»›>]+|[—–-]+(?=\s))", whole=False)
 CTA = pattern("inline_promos", "cta_endings", "end")
 PROMO_WORDS = regex.compile(
     r"\b(?:" + "|".join(regex.escape(w) for w in words("inline_promos", "promo_words")) + r")\b",
@@ -42,6 +40,8 @@ class InlinePromos(LineFilter):
     Keeps:   "Read also the footnotes, which explain how the survey was weighted."
     """
 
+    reasons: ClassVar[tuple[str, ...]] = ("read_also_link", "promo_call_to_action")
+
     max_link_words: int = 30
     max_promo_words: int = 80
     max_reader_words: int = 25
@@ -50,7 +50,6 @@ class InlinePromos(LineFilter):
         text = line.text
         if (
             line.words <= self.max_link_words
-            and (LINK_HEADS is None or head(line.key) in LINK_HEADS)
             and not _SEPARATORS.isdisjoint(text[:60])
             and LINK.match(text)
         ):

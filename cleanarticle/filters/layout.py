@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..registry import register
 from ..types import Removal
@@ -20,6 +21,8 @@ class BlankLines(Filter):
     Removes: the second of two blank lines between paragraphs
     Keeps:   one blank line between paragraphs
     """
+
+    reasons: ClassVar[tuple[str, ...]] = ("leading_blank_line", "trailing_blank_line", "repeated_blank_line", "blank_text")
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 import regex
 
 from ..registry import register
-from ..types import Line, Removal
+from ..types import Field, Line, Removal
 from .base import Filter, View, remove_each
-from .phrases import heads_of, words
+from .phrases import words
 
 # Runs of letters, or of digits: the standard `re` (several times faster per call here) spells
 # \p{L} as "word characters but digits and _" (which keeps the rare other numerals, "²").
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _MAX_STAMP_CHARS = 160  # the longest timestamps, bilingual ones included, are far shorter
-_MAX_META_WORDS = 30  # no timestamp (24 tokens at most), dateline or byline (14 words) is longer
 _MONTHS = frozenset(words("metadata", "months"))
 _WEEKDAYS = frozenset(words("metadata", "weekdays"))
 _RELATIVE = frozenset(words("metadata", "relative"))
@@ -51,8 +51,6 @@ _NAME_ON_DATE = regex.compile(r"^(?P<name>.+?)\s+(?i:on|am|le|el|il|op|em|at)\s+
 _BY_LINE = regex.compile(rf"^(?i:{'|'.join(_BY)})\s*:?\s+(?P<rest>.+)$")
 # "Posted on June 12, 2025 by Emma Baker": a timestamp, then a by-word and the names.
 _STAMP_BY = regex.compile(rf"^(?P<stamp>.+?)\s+(?i:{'|'.join(_BY)})\s+(?P<rest>.+)$")
-# The words a by-word can start with: a line holding none after its first word skips _STAMP_BY.
-_BY_HEADS = frozenset().union(*(heads_of(entry, False) or {entry.split()[0]} for entry in _BY))
 _SEPARATOR = regex.compile(r"\s*(?:[·•|]|\s[–—-]\s|,\s)\s*")
 _NAME_BREAKS = regex.compile(r"[\s,;]+")
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}[\p{L}.'’-]*|[\p{Lu}]\.?|@\w+)$")
@@ -60,6 +58,8 @@ _CONNECTORS = frozenset(
     "and & und et y e en og och i of de da di du van von der den la le al bin ibn dos das del".split()
 )
 _TERMINAL = (".", "!", "?", "”", '"', "»", ":")
+_UPDATED = regex.compile(r"^\W*(?:updated|last updated|modified|aktualisiert|mis à jour|actualizado|aggiornato)\b", regex.I)
+_HAS_DATE = regex.compile(r"\d")
 
 
 def is_timestamp(text: str) -> bool:
@@ -113,7 +113,7 @@ def parse_byline(text: str) -> tuple[str, str] | None:
     """
     if text.endswith(_TERMINAL) or len(text.split()) > 14:
         return None
-    stamped = None if _BY_HEADS.isdisjoint(text.lower().split()[1:]) else _STAMP_BY.match(text)
+    stamped = _STAMP_BY.match(text)
     if stamped and is_timestamp(stamped.group("stamp")) and _names(stamped.group("rest")):
         return stamped.group("rest"), ""
     match = _BY_LINE.match(text)
@@ -150,9 +150,9 @@ def _name_and_role(text: str) -> tuple[str, str] | None:
     return " ".join(head.group(1).split()[:2]), ""
 
 
-def is_label(line: Line) -> bool:
+def is_label(line: Line, max_words: int = 3) -> bool:
     """A short name-like line without punctuation: an outlet or section label in the header."""
-    return 0 < line.words <= 3 and not line.text.endswith(_TERMINAL) and not line.text[0].islower()
+    return 0 < line.words <= max_words and not line.text.endswith(_TERMINAL) and not line.text[0].islower()
 
 
 @register("metadata_lines")
@@ -166,8 +166,34 @@ class MetadataLines(Filter):
     Keeps:   "By Tuesday, the talks had collapsed." (a sentence, not names)
     """
 
+    reasons: ClassVar[tuple[str, ...]] = ("byline", "timestamp", "header_label", "author_signature", "author_bio")
+
     window: int = 15
     body_words: int = 12
+    max_meta_words: int = 30  # no timestamp (24 tokens at most), dateline or byline (14 words) is longer
+    max_label_words: int = 3  # an outlet or section label in the header
+    max_signature_words: int = 4  # a lone name after the last paragraph
+
+    def metadata(self, view: View, removals: Sequence[Removal]) -> dict[str, Field]:
+        """Author and outlet from the bylines removed, published or updated from the timestamps,
+        outlet from a header label; the first of each wins."""
+        source = view.source
+        found: dict[str, Field] = {}
+        for removal in removals:
+            text = source[removal.start : removal.end].strip()
+            if removal.reason == "byline":
+                parsed = parse_byline(text)
+                if parsed:
+                    author, outlet = parsed
+                    found.setdefault("author", _field(source, author, removal.start, removal.end))
+                    if outlet:
+                        found.setdefault("outlet", _field(source, outlet, removal.start, removal.end))
+            elif removal.reason == "timestamp" and _HAS_DATE.search(text):
+                name = "updated" if _UPDATED.match(text) else "published"
+                found.setdefault(name, _field(source, text, removal.start, removal.end))
+            elif removal.reason == "header_label":
+                found.setdefault("outlet", _field(source, text, removal.start, removal.end))
+        return found
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
@@ -199,7 +225,7 @@ class MetadataLines(Filter):
             line = lines[position]
             if _AUTHOR_BIO.match(line.text) and _ROLE.search(line.text):
                 found[position] = "author_bio"
-            elif 2 <= line.words <= 4 and not line.text.endswith(_TERMINAL) and _names(line.text):
+            elif 2 <= line.words <= self.max_signature_words and not line.text.endswith(_TERMINAL) and _names(line.text):
                 found[position] = "author_signature"
             elif line.text.endswith(_TERMINAL) or line.words >= self.body_words:
                 return found
@@ -221,9 +247,8 @@ class MetadataLines(Filter):
             head.append(position)
         return head
 
-    @staticmethod
-    def _reason(line: Line) -> str | None:
-        if line.words > _MAX_META_WORDS:
+    def _reason(self, line: Line) -> str | None:
+        if line.words > self.max_meta_words:
             return None
         if is_timestamp(line.text) or is_stamp_label(line.text) or is_dateline(line.text):
             return "timestamp"
@@ -233,8 +258,7 @@ class MetadataLines(Filter):
             return "byline"
         return None
 
-    @staticmethod
-    def _labels(view: View, head: list[int], found: dict[int, str]) -> list[int]:
+    def _labels(self, view: View, head: list[int], found: dict[int, str]) -> list[int]:
         """Label lines chained by direct adjacency (no blank line between) to a found line."""
         lines = view.lines
         inside = set(head[1:])
@@ -243,10 +267,16 @@ class MetadataLines(Filter):
         while grew:
             grew = False
             for position in sorted(inside - taken):
-                if is_label(lines[position]) and (position - 1 in taken or position + 1 in taken):
+                if is_label(lines[position], self.max_label_words) and (position - 1 in taken or position + 1 in taken):
                     taken.add(position)
                     grew = True
         return sorted(taken - set(found))
+
+
+def _field(source: str, value: str, start: int, end: int) -> Field:
+    """`value` with its span, found inside the removed span [start, end) when it is there."""
+    at = source.find(value, start, end)
+    return Field(value, at, at + len(value)) if at >= 0 else Field(value, start, end)
 
 
 def _is_body(line: Line, min_words: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 
@@ -25,6 +26,10 @@ from .base import Filter, View
 class PageFurniture(Filter):
     """Lines outside the article body, decided by a trained model over every line and its neighbours.
 
+    Opt-in for now (not in the default steps): `Pipeline.default().add("page_furniture",
+    before="blank_lines")` or `--enable page_furniture`. Meant for whole-page text; the HTML path
+    leaves it out, since its extractor has already chosen the main text.
+
     Each non-blank line gets the model's log-odds of being article text; a two-state pass over the
     sequence then labels runs of lines together. Runs before the first or after the last article
     line go as `outside_main_text`, runs between as `low_content_score`; the detail names the
@@ -34,6 +39,8 @@ class PageFurniture(Filter):
     Keeps:   the article's paragraphs, headings and lists; any line that reads as prose unless the
              model is sure of it (`prose_odds`)
     """
+
+    reasons: ClassVar[tuple[str, ...]] = ("outside_main_text", "low_content_score")
 
     threshold: float = -0.5  # log-odds under which a line leans to furniture
     switch: float = 1.0  # what a change between article and furniture costs, in log-odds

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import ClassVar
 
 import regex
 
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove
-from .metadata_lines import DATE_WORDS, is_timestamp
+from .metadata_lines import is_timestamp
 from .phrases import pattern, reasons, words
-from .phrases.heads import head, heads
 
 MARKERS = pattern("related", "markers")
 # Small print (copyright, disclaimers) may follow a teaser tail; the disclaimers filter takes it.
@@ -22,13 +22,9 @@ LABELS = pattern("related", "labels")
 # "MORE FROM FORBES", "More from Reuters": a marker naming a brand (capitalised), not a topic.
 _MORE_FROM = ("more from", "mehr von", "plus de", "más de")
 BRAND_MORE = regex.compile(rf"^(?i:{'|'.join(_MORE_FROM)})\s+\p{{Lu}}[\p{{L}}.'’&-]*(?:\s+\p{{Lu}}[\p{{L}}.'’&-]*){{0,2}}:?$")
-_MORE_HEADS = frozenset(phrase.split()[0] for phrase in _MORE_FROM)  # other lines skip BRAND_MORE
 AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
-_AUTHOR_HEADS = heads(AUTHOR.pattern, whole=False)
 # Prose ends in a full stop; headlines often end in "?" or "!", so those do not count.
 _PROSE_END = (".", ".”", '."', ".»", ".’")
-_PROSE_WORDS = 15
-_ANCHOR_WORDS = 10  # an author or time line is never longer
 
 
 class _TailStats:
@@ -38,10 +34,11 @@ class _TailStats:
     is found, so they are built on the first `after`.
     """
 
-    def __init__(self, lines: tuple[Line, ...], content: list[int], max_words: int) -> None:
+    def __init__(self, lines: tuple[Line, ...], content: list[int], settings: RelatedArticles) -> None:
         self.body = [lines[p] for p in content]
-        self.kinds = [anchor_kind(line) if line.words <= _ANCHOR_WORDS else None for line in self.body]
-        self.max_words = max_words
+        self.kinds = [anchor_kind(line, settings) for line in self.body]
+        self.max_words = settings.max_teaser_words
+        self.prose_words = settings.prose_words
         self.counts: tuple[list[int], ...] = ()
 
     def after(self, n: int) -> tuple[int, int, int, int, bool]:
@@ -51,7 +48,7 @@ class _TailStats:
             self.counts = (
                 _suffix_sums([kind is not None for kind in self.kinds]),
                 _suffix_sums(ends),
-                _suffix_sums([end and line.words >= _PROSE_WORDS for end, line in zip(ends, self.body)]),
+                _suffix_sums([end and line.words >= self.prose_words for end, line in zip(ends, self.body)]),
                 _suffix_sums([line.words > self.max_words for line in self.body]),
             )
         anchors, sentences, prose, too_long = self.counts
@@ -71,18 +68,14 @@ def _is_marker(line: Line) -> bool:
 
 
 def _is_brand_more(line: Line) -> bool:
-    return head(line.key) in _MORE_HEADS and BRAND_MORE.match(line.text) is not None
+    return BRAND_MORE.match(line.text) is not None
 
 
-def anchor_kind(line: Line) -> str | None:
-    """"author" or "time" for the lines that recur once per teaser, else None.
-
-    The line's first word rules out most lines before any pattern runs.
-    """
-    word = head(line.key)
-    if line.words <= 6 and (_AUTHOR_HEADS is None or word in _AUTHOR_HEADS) and AUTHOR.match(line.text):
+def anchor_kind(line: Line, settings: RelatedArticles) -> str | None:
+    """"author" or "time" for the lines that recur once per teaser, else None."""
+    if line.words <= settings.max_author_words and AUTHOR.match(line.text):
         return "author"
-    if line.words <= _ANCHOR_WORDS and (word in DATE_WORDS or not word.isalpha()) and is_timestamp(line.text):
+    if line.words <= settings.max_time_words and is_timestamp(line.text):
         return "time"
     return None
 
@@ -102,17 +95,22 @@ class RelatedArticles(Filter):
     Keeps:   "Related to the inquiry, the minister resigned on Friday." (a sentence)
     """
 
+    reasons: ClassVar[tuple[str, ...]] = ("related_block", "related_links", "related_label", "teaser_block")
+
     max_marker_words: int = 8
     max_teaser_words: int = 80
     max_link_words: int = 20
     min_tail_fraction: float = 0.3
     min_teasers: int = 3
     max_period: int = 8
+    prose_words: int = 15  # a paragraph ending in a full stop with this many words is prose
+    max_author_words: int = 6  # the longest teaser author line ("By Jane Doe and John Roe")
+    max_time_words: int = 10  # the longest teaser time line
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
         content = view.content()
-        tails = _TailStats(lines, content, self.max_teaser_words)
+        tails = _TailStats(lines, content, self)
         consumed = -1
         for n, position in enumerate(content):
             line = lines[position]

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from ..registry import register
 from ..types import Removal
@@ -35,6 +35,8 @@ class SiteBoilerplate(Filter):
     Removes: "Subscribe to the Daily Planet newsletter" when the profile of dailyplanet.com has it
     Keeps:   every line of sites the profile does not know
     """
+
+    reasons: ClassVar[tuple[str, ...]] = (REASON,)
 
     profile: str | Profiles = ""
     site: str = ""

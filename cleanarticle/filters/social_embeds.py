@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 import regex
 
@@ -38,7 +39,10 @@ class SocialEmbeds(Filter):
     Keeps:   "— and that, she said, was the end of it." (no handle)
     """
 
+    reasons: ClassVar[tuple[str, ...]] = ("post_text", "post_attribution", "embed_label")
+
     max_post_chars: int = 600
+    max_label_words: int = 14  # "View this post on Instagram" and its kin
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
@@ -54,7 +58,7 @@ class SocialEmbeds(Filter):
                     found.setdefault(above, "post_text")
             elif linked and _has_post_link(line.text) and len(line.text) <= self.max_post_chars:
                 found[position] = "post_text"
-            elif line.words <= 14 and EMBED_LINES.match(line.key):
+            elif line.words <= self.max_label_words and EMBED_LINES.match(line.key):
                 found[position] = "embed_label"
         yield from remove_each(lines, found, self.name)
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove_each
-from .phrases import pattern, whole_line_reasons
+from .phrases import keys, pattern, whole_line_reasons
 
 REASONS = whole_line_reasons("widgets")
 OPENERS = pattern("widget_blocks", "openers")
 _TERMINAL = (".", "!", "?", "”", '"')
-_SENTENCE_WORDS = 12
 # Decoration between sections: "* * *", "___", "• • •". Code lines such as "});" are not.
 _DECORATION = frozenset("*-_=~•·.–—#+◆■□●○ ")
 
@@ -22,9 +22,9 @@ def _separator(text: str) -> str | None:
     return "separator" if set(text) <= _DECORATION else None
 
 
-def widget_reason(line: Line, max_words: int) -> str | None:
+def widget_reason(line: Line, max_words: int, sentence_words: int) -> str | None:
     """The reason code whose phrase list matches the whole line, if any."""
-    if line.words > max_words or (line.words >= _SENTENCE_WORDS and line.text.endswith(".")):
+    if line.words > max_words or (line.words >= sentence_words and line.text.endswith(".")):
         return None  # prompts are not long sentences with a full stop
     match = REASONS.match(line.key)
     return match.lastgroup if match else None
@@ -42,15 +42,18 @@ class Widgets(Filter):
     Keeps:   "I have no information to share on that."
     """
 
+    reasons: ClassVar[tuple[str, ...]] = (*keys("widgets"), "newsletter_block", "separator")
+
     max_words: int = 30
     max_block_label_words: int = 8
+    sentence_words: int = 12  # a line this long ending in "." is a sentence, not a prompt
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
         found: dict[int, str] = {}
         for position, line in enumerate(lines):
             if line.text:
-                reason = widget_reason(line, self.max_words) if line.key else _separator(line.text)
+                reason = widget_reason(line, self.max_words, self.sentence_words) if line.key else _separator(line.text)
                 if reason:
                     found[position] = reason
         for block in _blocks(lines):

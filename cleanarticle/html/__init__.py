@@ -3,24 +3,26 @@
 `clean_html_and_explain` returns an `HtmlResult`: a `CleanResult` of the text pipeline run on
 the extracted text (so `apply_removals(source, removals) == text` holds as for text input), plus
 the nodes pruned from the page before extraction (they have no offsets in `source`), and, when
-the text is empty, why. The pipeline gets one page-aware step, `link_teasers` (`links.LinkTeasers`):
-lines that are the text of a link on the page, and the headings of such blocks.
+the text is empty, why. The pipeline's page-aware step, `link_teasers`, gets the page's link
+texts (`links.anchor_keys`): lines that are the text of a link on the page go, and the headings
+of such blocks.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..blocks import Style
+from ..filters.link_teasers import LinkTeasers
 from ..pipeline import Pipeline
 from ..text import split_lines
 from ..types import CleanResult, Field, Metadata
 from .decode import decode
 from .extract import extract_document
-from .links import LinkTeasers, anchor_keys
+from .links import anchor_keys
 from .meta import page_metadata
 from .prune import PrunedNode
 from .prune import prune as prune_page
@@ -50,8 +52,7 @@ _TEXT_FIRST = frozenset({"author", "outlet"})
 @cache
 def _default() -> Pipeline:
     """The default text pipeline less `duplicates`: trafilatura already keeps a block once, and on
-    extracted text the step only cost article lines (F1 with it: readability-pages -0.0014,
-    trafilatura-eval-dev -0.0003; -0.0056 / 0 before the step was limited to sentences)."""
+    extracted text the step only cost article lines (docs/decisions.md)."""
     pipeline = Pipeline.default()
     return pipeline.without("duplicates") if "duplicates" in pipeline.names else pipeline
 
@@ -98,8 +99,14 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
         metadata = merge_metadata(declared, Metadata(), "")
         return HtmlResult("", "", metadata=metadata, pruned=pruned, empty_reason="no_article_text", language=language)
     root = tree.body or tree.root
-    teasers = LinkTeasers(anchor_keys(root) if root is not None else frozenset())
-    result = (pipeline or _default()).enable(teasers).run(text, url)
+    pipeline = pipeline or _default()
+    if "page_furniture" in pipeline.names:  # the extractor has already chosen the main text
+        pipeline = pipeline.without("page_furniture")
+    if LinkTeasers.name in pipeline.names:
+        anchors = anchor_keys(root) if root is not None else frozenset()
+        teasers = next(s for s in pipeline.steps if isinstance(s, LinkTeasers))
+        pipeline = pipeline.replace(LinkTeasers.name, replace(teasers, anchors=anchors))
+    result = pipeline.run(text, url)
     metadata = merge_metadata(declared, result.metadata, result.source)
     reason = "" if result.text.strip() else "all_text_removed"
     styles = line_styles(body, result.source)

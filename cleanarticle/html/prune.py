@@ -67,9 +67,9 @@ def match_words(value: str, rules: frozenset[str] = RULES) -> str | None:
             if word in vocabulary and reason in rules:
                 return reason
     for pair in zip(words, words[1:]):
-        reason = tokens.PAIRS.get(pair)
-        if reason is not None and reason in rules:
-            return reason
+        paired = tokens.PAIRS.get(pair)
+        if paired is not None and paired in rules:
+            return paired
     return None
 
 

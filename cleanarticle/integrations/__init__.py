@@ -17,7 +17,6 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from ..filters.site_boilerplate import SiteBoilerplate
 from ..pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -35,11 +34,7 @@ def require(module: str, extra: str) -> ModuleType:
 def configured(pipeline: Pipeline | None = None, profile: str | Profiles | None = None) -> Pipeline:
     """`pipeline` (default: the default one), plus the site filter when a profile is given."""
     pipeline = pipeline or Pipeline.default()
-    if not profile:
-        return pipeline
-    if SiteBoilerplate.name in pipeline.names:
-        return pipeline.set(f"{SiteBoilerplate.name}.profile", profile)
-    return pipeline.enable(SiteBoilerplate(profile=profile))
+    return pipeline.with_profile(profile) if profile else pipeline
 
 
 def lazy_class(module: dict[str, Any], name: str, define: Callable[[], type]) -> Callable[[str], Any]:

@@ -44,7 +44,8 @@ def transform(
         url = doc.metadata.get(url_key)
         result = pipeline.run(doc.page_content, url if isinstance(url, str) else None)
         removals = explaining.removal_records(result) if explain else len(result.removals)
-        out.append(type(doc)(page_content=result.text, metadata={**doc.metadata, REMOVALS_KEY: removals}))
+        make: Any = type(doc)  # the framework's Document class: the protocol does not say how to build one
+        out.append(make(page_content=result.text, metadata={**doc.metadata, REMOVALS_KEY: removals}))
     return out
 
 

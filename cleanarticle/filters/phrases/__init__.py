@@ -1,42 +1,34 @@
 """Phrase lists, one TOML file per language, merged and compiled once per (section, key).
 
-Lists are data so that a language can be added without touching filter code. Compiled
-patterns avoid unanchored scans, which are slow for long alternations: whole-line and
-line-start lists use `match`, line-end lists a reverse `match`, and a floating entry is only
-searched in lines holding its mandatory literal words (its "hint"). Patterns compile with the
-standard `re` engine, whose first-character dispatch makes long alternations ~4× faster,
-unless they need the `regex` module (reverse matching, Unicode upper-case classes).
+Lists are data so that a language can be added without touching filter code. Each list
+compiles to one case-insensitive alternation: with the standard `re` engine when its syntax
+allows (faster on long alternations), else with the `regex` module (reverse matching, Unicode
+property classes).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
-from itertools import compress
-from operator import itemgetter
-from typing import Any
+from typing import Any, TypeAlias
 
 import regex
 
-from .heads import first_chars, folded, head, heads, tail, tails
-
-_FLAGS = regex.IGNORECASE
-Compiled = re.Pattern[str] | regex.Pattern[str]
+Compiled: TypeAlias = re.Pattern[str] | regex.Pattern[str]
 # Unicode classes the data uses inside [...], and their `re` spelling (letters, digits, "_").
 _CLASSES = (("\\p{L}\\p{N}", "\\w"), ("\\p{L}", "\\w"), ("\\p{N}", "\\d"))
 
 
-def compile_phrases(body: str) -> re.Pattern[str] | regex.Pattern[str]:
+def compile_phrases(body: str) -> Compiled:
     """Case-insensitive pattern: `re` when its syntax allows, else the `regex` module."""
     translated = _in_re_syntax(body)
     if translated is not None:
         return re.compile(translated, re.IGNORECASE)
-    return regex.compile(body, _FLAGS)
+    return regex.compile(body, regex.IGNORECASE)
 
 
 def _in_re_syntax(body: str) -> str | None:
@@ -75,257 +67,155 @@ def keys(section: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _union(entries: tuple[str, ...]) -> str:
+def union(entries: tuple[str, ...] | list[str]) -> str:
+    """One alternation of `entries`, each in its own group; a pattern that never matches if none."""
     return "|".join(f"(?:{e})" for e in entries) or "(?!)"
 
 
-_UNSEEN: Any = object()
-_SEEN_LIMIT = 8192
+class Alternation:
+    """A phrase list as one alternation per way a string can start: a string is tried only
+    against the entries that can start as it does, which the `regex` module's partial
+    matching tells, so most lines skip most entries (half the instructions per article).
 
+    A string's start is its first word when that word occurs in the entries (so "share this"
+    is tried only on entries that can begin "share"), else its first character. `reverse`: the
+    entries are matched at the end of the string, bucketed by its last word (after its last
+    space) or its last character. (Only letters are probed: `regex` and `re` disagree on
+    which other characters `\\w` holds.)
 
-class Dispatch:
-    """Entries bucketed by the first word (else the first character) they can start with, so
-    a string is tried only against the entries that can start the way it does.
-
-    `entries` are (group name or None, pattern); entries sharing a name form one named group.
-    Matching is case-insensitive; the string is lower-cased to pick its bucket. A word's
-    pattern is compiled the first time a string starts with that word.
+    `entries` are (group name or None, pattern); entries sharing a name form one named group,
+    whose name `match(...).lastgroup` gives.
     """
 
-    def __init__(self, entries: list[tuple[str | None, str]], suffix: str = "") -> None:
-        rank: dict[str | None, int] = {}
-        for name, _ in entries:
-            rank.setdefault(name, len(rank))
-        # A name's entries side by side: every bucket then tries the names in one order.
-        self._entries = entries = sorted(entries, key=lambda item: rank[item[0]])
+    def __init__(self, entries: Sequence[tuple[str | None, str]], suffix: str = "", reverse: bool = False) -> None:
+        self._entries = tuple(entries)
+        self._prefix = "(?r)" if reverse else ""
         self._suffix = suffix
-        self._starts = [_read(entry, first_chars) for _, entry in entries]
-        self._heads = [heads_of(entry, suffix == "$") for _, entry in entries]
-        self._known: frozenset[str] = frozenset().union(*(h for h in self._heads if h))
-        self._words: dict[str, Compiled | None] = {}
-        self._seen: dict[str, Compiled | None] = {}  # the bucket of each start met so far
-        unknown = [i for i, found in enumerate(self._heads) if found is None]
-        chars = {char for i in unknown for char in self._starts[i] or ()}
-        self._buckets = {char: self._compile(i for i in unknown if self._can_start(i, char)) for char in chars}
-        self._anywhere = self._compile(i for i in unknown if self._starts[i] is None)
+        self._reverse = reverse
+        self._probes = tuple(regex.compile(self._prefix + entry, regex.IGNORECASE) for _, entry in entries)
+        self._words = frozenset(w for _, e in entries for w in _WORD.findall(e.lower()))
+        self._buckets: dict[str, Compiled | None] = {}
 
-    def match(self, text: str):  # noqa: ANN201  (an re or regex Match, or None)
-        start = head(text) or text[:1].lower()  # a word, or the one character that is no word
-        pattern = self._seen.get(start, _UNSEEN)
+    def match(self, text: str) -> re.Match[str] | regex.Match[str] | None:
+        """The match of the entries at the start (the end, `reverse`) of `text`, or None."""
+        word = text[text.rfind(" ") + 1 :] if self._reverse else _WORD_AT_START.match(text).group()  # type: ignore[union-attr]
+        if word in self._words:
+            start = word
+        else:  # `re.IGNORECASE` matches "ı" as "i"; `regex` does not
+            start = (text[-1:] if self._reverse else text[:1]).replace("ı", "i")
+            start = start if start.isalpha() or start.isdecimal() else ""  # every entry: see the note
+        pattern = self._buckets.get(start, _UNSEEN)
         if pattern is _UNSEEN:
-            pattern = self._pattern(start)
-        if pattern is None:
-            return None  # no entry starts this way: skip the call into the regex engine
-        return pattern.match(text)
+            pattern = self._bucket(start)
+        return pattern.match(text) if pattern is not None else None
 
-    def _pattern(self, start: str) -> Compiled | None:
-        """The bucket of a head word (or non-word first character), remembered for the next
-        string that starts the same way."""
-        if start in self._known:
-            pattern = self._words.get(start) or self._word_pattern(start)
-        else:
-            pattern = self._buckets.get(_first(start), self._anywhere)
-        if len(self._seen) >= _SEEN_LIMIT:
-            self._seen.clear()  # a bound on memory over a corpus with endless vocabulary
-        self._seen[start] = pattern
+    def _bucket(self, start: str) -> Compiled | None:
+        """The pattern of the entries that can begin (end) with `start`, remembered."""
+        if len(self._buckets) > _MAX_BUCKETS:
+            self._buckets.clear()  # a bound on memory over text in every script
+        chosen = tuple(e for e, probe in zip(self._entries, self._probes) if probe.match(start, partial=True))
+        pattern = self._buckets[start] = _grouped(chosen, self._prefix, self._suffix) if chosen else None
         return pattern
 
-    def _word_pattern(self, word: str) -> Compiled | None:
-        first = _first(word)
-        pattern = self._words[word] = self._compile(
-            i for i, words in enumerate(self._heads) if (word in words if words else self._can_start(i, first))
-        )
-        return pattern
 
-    def _can_start(self, index: int, char: str) -> bool:
-        starts = self._starts[index]
-        return starts is None or char in starts
-
-    def _compile(self, indices: Iterable[int]) -> Compiled | None:
-        entries = [self._entries[i] for i in indices]
-        return _grouped(entries, self._suffix) if entries else None
+_UNSEEN: Any = object()
+_WORD = re.compile(r"[^\W\d_]+")
+_WORD_AT_START = re.compile(r"\w*")
+_MAX_BUCKETS = 4096
 
 
-class Ending:
-    """Entries matched at the end of a lower-cased string (a reverse pattern), tried only
-    when the string's last word is one some entry can end with; entries whose last word is
-    unknown ("get your \\w+") only on strings holding their hints ("get your")."""
-
-    def __init__(self, entries: tuple[str, ...]) -> None:
-        found = [_read(entry, tails, False) for entry in entries]
-        self._known: frozenset[str] = frozenset().union(*(t for t in found if t))
-        self._all = compile_phrases(f"(?r)(?:{_union(entries)})")
-        unknown = tuple(entry for entry, words in zip(entries, found) if words is None)
-        self._unknown = compile_phrases(f"(?r)(?:{_union(unknown)})") if unknown else None
-        self._needles = fewest([hint(entry) for entry in unknown])
-
-    def match(self, text: str):  # noqa: ANN201  (a regex Match, or None)
-        if tail(text) in self._known:
-            return self._all.match(text)
-        if self._unknown is None:
-            return None
-        if self._needles is not None and not any(map(folded(text).__contains__, self._needles)):
-            return None
-        return self._unknown.match(text)
-
-
-def _first(text: str) -> str:
-    """The bucket of `text`'s first character: any decimal digit is filed as its ASCII one,
-    since `\\d` matches "٣" as it matches "3"."""
-    char = text[:1]
-    return str(unicodedata.decimal(char)) if char.isdecimal() else char
-
-
-def heads_of(entry: str, whole: bool) -> frozenset[str] | None:
-    """`heads` of a phrase-list pattern (None when only the `regex` module reads it)."""
-    return _read(entry, heads, whole)
-
-
-def _read(entry: str, reader: Callable[..., frozenset[str] | None], *args: bool) -> frozenset[str] | None:
-    """`reader` (`heads`, `tails`, `first_chars`) of `entry` in `re` spelling; None when only
-    the `regex` module reads it."""
-    translated = _in_re_syntax(entry)
-    return None if translated is None else reader(translated, *args)
-
-
-def _grouped(entries: list[tuple[str | None, str]], suffix: str) -> Compiled:
+@cache
+def _grouped(entries: tuple[tuple[str | None, str], ...], prefix: str, suffix: str) -> Compiled:
     """One pattern: each name's entries in a named group, unnamed entries as they are."""
     names: dict[str | None, list[str]] = {}
     for name, entry in entries:
         names.setdefault(name, []).append(entry)
-    parts = [f"(?P<{n}>{_union(tuple(e))})" if n else _union(tuple(e)) for n, e in names.items()]
-    return compile_phrases(f"(?:{'|'.join(parts) or '(?!)'}){suffix}")
+    parts = [f"(?P<{n}>{union(e)})" if n else union(e) for n, e in names.items()]
+    return compile_phrases(f"{prefix}(?:{'|'.join(parts)}){suffix}")
 
 
 @cache
-def pattern(section: str, key: str, anchor: str = "full") -> Dispatch | Ending:
+def pattern(section: str, key: str, anchor: str = "full") -> Alternation:
     """Case-insensitive matching of all entries of `section.key`; call `.match(text)`.
 
     `anchor`: "full" (the whole string), "prefix" (its start) or "end" (a reverse pattern:
     `match` tries only the end of the string).
     """
-    if anchor == "end":
-        return Ending(words(section, key))
-    return Dispatch([(None, e) for e in words(section, key)], "$" if anchor == "full" else "")
-
-
-def hint(entry: str) -> str | None:
-    """The longest literal run that every match of `entry` must contain, lowercased.
-
-    Only text outside groups and classes counts; a character made optional by a quantifier
-    ends the run. None when the entry has a top-level alternation or no run of 4+ letters.
-    """
-    runs: list[str] = []
-    run = ""
-    depth = 0
-    i = 0
-    while i < len(entry):
-        char = entry[i]
-        if char == "\\":
-            runs.append(run)
-            run = ""
-            i += 2
-            continue
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif depth == 0 and char == "|":
-            return None
-        elif depth == 0 and char in "?*{+":
-            runs.append(run[:-1] if char != "+" else run)
-            run = ""
-        elif depth == 0 and (char.isalpha() or char in " '’-"):
-            run += char
-            i += 1
-            continue
-        runs.append(run)
-        run = ""
-        i += 1
-    runs.append(run)
-    best = max((r.strip() for r in runs), key=len)
-    return best.lower() if len(best) >= 4 else None
-
-
-# A floating entry: (reason, a literal every match contains or "", pattern).
-Floating = tuple[tuple[str, str, Compiled], ...]
-_NEEDLE = itemgetter(1)
+    entries: list[tuple[str | None, str]] = [(None, e) for e in words(section, key)]
+    return Alternation(entries, "$" if anchor == "full" else "", reverse=anchor == "end")
 
 
 @dataclass(frozen=True)
 class Reasons:
-    """A section whose keys are reason codes, compiled for fast line tests."""
+    """A section whose keys are reason codes, compiled for line tests.
 
-    anchored: Dispatch
-    floating: Floating
-    ending: tuple[tuple[str, Ending], ...] = ()
-    # Literals one of which every match of every entry holds (None: some entry has none).
-    needles: tuple[str, ...] | None = None
+    `anchored` holds the "^" entries (a named group per reason), `ending` the "^..." entries
+    that open with any character (matched in reverse, from the end of the line, where they
+    fail at once on most lines), `floating` (reason, needle, pattern) for the other entries,
+    one per needle of the reason ("" when it has none): a line without the needle is not
+    searched.
+    """
 
-    def find(self, key: str, floating: Floating | None = None) -> str | None:
-        """The reason of the first entry found in `key` (a lower-cased line key), or None.
+    anchored: Alternation
+    ending: Alternation
+    floating: tuple[tuple[str, str, Compiled], ...]
 
-        `floating`: the floating entries to try (default all), from `floating_in`.
-        """
+    def find(self, key: str) -> str | None:
+        """The reason of the first entry found in `key` (a lower-cased line key), or None."""
         match = self.anchored.match(key)
         if match:
             return match.lastgroup
-        for reason, ending in self.ending:
-            if ending.match(key):
-                return reason
-        plain = key if key.isascii() else folded(key)  # the call skipped on the common path
-        for reason, needle, compiled in self.floating if floating is None else floating:
-            if needle in plain and compiled.search(key):
-                return reason
+        match = self.ending.match(key)
+        if match:
+            return match.lastgroup
+        if self.floating:
+            folded = fold(key)
+            for reason, needle, compiled in self.floating:
+                if needle in folded and compiled.search(key):
+                    return reason
         return None
 
-    def floating_in(self, text: str) -> Floating:
-        """The floating entries that can match somewhere in `text` (line keys, `folded`).
-
-        One pass per entry over a whole block of lines, instead of one per line.
-        """
-        return tuple(compress(self.floating, map(text.__contains__, map(_NEEDLE, self.floating))))
-
-    def possible_in(self, text: str) -> bool:
-        """False when no entry can match any line of `text` (line keys, `folded`): then the
-        lines need not be tried one by one."""
-        return self.needles is None or any(map(text.__contains__, self.needles))
+    def within(self, block: str) -> Reasons:
+        """These reasons less the floating entries whose needle `block` (line keys joined by
+        newlines) lacks: a block is scanned once per needle instead of per line."""
+        folded = fold(block)
+        return replace(self, floating=tuple(entry for entry in self.floating if entry[1] in folded))
 
 
-def fewest(needles: list[str | None]) -> tuple[str, ...] | None:
-    """The needles that no other needle lies inside ("cookie" covers "cookies"): a text holds
-    one of `needles` only if it holds one of these. None if any needle is None."""
-    if None in needles:
-        return None
-    found = sorted(set(needles), key=len)  # type: ignore[arg-type]
-    return tuple(n for i, n in enumerate(found) if not any(m in n for m in found[:i]))
+def fold(text: str) -> str:
+    """`text` with the letters `re.IGNORECASE` equates with "i" and "s" spelt so: a needle
+    found in the result is one the patterns can match."""
+    return text.replace("ı", "i").replace("ſ", "s")
+
+
+# A "^..." entry that opens with "." (any character) is matched in reverse.
+_OPEN_START = re.compile(r"^\^\(?\.")
 
 
 @cache
 def reasons(section: str) -> Reasons:
-    """`Reasons` for `section`: "^" entries join one anchored pattern, others float.
-
-    A "^...$" entry that can start with any character ("^.{0,40}(editorial guidelines)$")
-    would be tried on every line from every start; it is matched in reverse instead, from
-    the end of the line, where it fails at once on most lines.
-    """
-    anchored: list[tuple[str | None, str]] = []
+    """`Reasons` for `section`: "^" entries join one anchored pattern, others float, gated by
+    the needles that section `{section}_needles` lists per reason: literals one of which every
+    unanchored entry of that reason holds (a test checks)."""
+    anchored: list[tuple[str, str]] = []
+    ending: list[tuple[str, str]] = []
     floating: list[tuple[str, str, Compiled]] = []
-    ending: list[tuple[str, Ending]] = []
-    hints: list[str | None] = []
     for key in keys(section):
+        loose: list[str] = []
         for entry in words(section, key):
-            hints.append(hint(entry.removeprefix("^")))  # the floating entries' needles too
-            if entry.startswith("^") and entry.endswith("$") and _read(entry[1:], first_chars) is None:
-                ending.append((key, Ending((entry,))))
+            if entry.startswith("^") and entry.endswith("$") and _OPEN_START.match(entry):
+                ending.append((key, entry))
             elif entry.startswith("^"):
                 anchored.append((key, entry[1:]))
             else:
-                floating.append((key, hints[-1] or "", compile_phrases(entry)))
-    return Reasons(Dispatch(anchored), tuple(floating), tuple(ending), fewest(hints))
+                loose.append(entry)
+        if loose:
+            compiled = compile_phrases(union(loose))
+            floating.extend((key, needle, compiled) for needle in words(f"{section}_needles", key) or ("",))
+    return Reasons(Alternation(anchored), Alternation(ending, reverse=True), tuple(floating))
 
 
 @cache
-def whole_line_reasons(section: str) -> Dispatch:
+def whole_line_reasons(section: str) -> Alternation:
     """Whole-string matching with a named group per reason key: `match(text).lastgroup`."""
-    return Dispatch([(key, e) for key in keys(section) for e in words(section, key)], "$")
+    return Alternation([(key, entry) for key in keys(section) for entry in words(section, key)], "$")

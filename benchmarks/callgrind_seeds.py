@@ -1,0 +1,19 @@
+"""Clean the five seeds once (warm-up), then N more times: run under callgrind for N = 0 and
+N = 4; (instructions(4) - instructions(0)) / 20 is the instructions per seed article.
+
+    for n in 0 4; do valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.$n python benchmarks/callgrind_seeds.py $n 2>&1 | grep Collected; done
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import cleanarticle
+
+SEEDS = [p.read_text("utf-8") for p in sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))]
+
+if __name__ == "__main__":
+    for _ in range(1 + int(sys.argv[1])):
+        for seed in SEEDS:
+            cleanarticle.clean_and_explain(seed)
