@@ -40,7 +40,7 @@ def open_binary(path: Path) -> BinaryIO:
             raise MissingExtra(f"{path.name}: reading .zst files needs zstandard: install cleanarticle[zstd]") from None
         raw = path.open("rb")
         reader = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)
-        return io.BufferedReader(reader)  # type: ignore[arg-type]
+        return io.BufferedReader(reader)
     return path.open("rb")
 
 

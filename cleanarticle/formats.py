@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import explain, markdown
+from .blocks import Media
 from .types import CleanResult
 
 FORMATS = ("text", "markdown", "json")
@@ -38,7 +39,7 @@ def body(result: CleanResult, output: Output, page: str | bytes | None = None, u
     images."""
     styles = getattr(result, "styles", None)
     if output.format == "markdown":
-        media = ()
+        media: tuple[Media, ...] = ()
         if page is not None and styles is not None and (output.links or output.images):
             from .html.media import line_media
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from functools import cache
 
-from .blocks import CODE, HEADING, ITEM, NO_MEDIA, PARAGRAPH, PLAIN, QUOTE, ROW, Media, Style
+from .blocks import CODE, HEADING, ITEM, NO_MEDIA, PLAIN, QUOTE, ROW, Media, Style
 
 _GROUPED = frozenset({ITEM, ROW, CODE, QUOTE})
 _ALWAYS = (

@@ -7,7 +7,7 @@ process, with whole results sent back to it, kept `-j 2` well short of twice `-j
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
@@ -31,7 +31,7 @@ class RecordFormat:
     html_key: str | None = None
     explain: bool = False
     write: bool = True
-    output: formats.Output = formats.Output()  # --format, --links, --images for the text field
+    output: formats.Output = field(default_factory=formats.Output)  # --format, --links, --images for the text field
 
 
 class RecordTask(NamedTuple):

@@ -21,6 +21,7 @@ from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View
 
+
 @register("page_furniture")
 @dataclass(frozen=True, slots=True)
 class PageFurniture(Filter):

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from trafilatura import bare_extraction
 from trafilatura.core import determine_returnstring
-from trafilatura.settings import Extractor
+from trafilatura.settings import Document, Extractor
 from trafilatura.xml import xmltotxt
 
 
@@ -32,7 +32,7 @@ def extract_document(
         output_format="txt", comments=False, tables=True, precision=favor_precision, url=url, links=links, images=images
     )
     document = bare_extraction(html, options=options, as_dict=False)
-    if document is None or document.body is None:
+    if not isinstance(document, Document) or document.body is None:
         return Extracted("", None)
     return Extracted(determine_returnstring(document, options) or "", document.body)
 
