@@ -37,7 +37,7 @@ from cleanarticle.content.model import MODEL_FILE, ContentModel, context  # noqa
 from cleanarticle.content.sequence import smooth  # noqa: E402
 from cleanarticle.content.train import fit_trees  # noqa: E402
 from cleanarticle.filters.page_furniture import PageFurniture  # noqa: E402
-from cleanarticle.lines import count_words, ends_sentence, is_prose  # noqa: E402
+from cleanarticle.lines import count_words, ends_sentence  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data"
@@ -95,7 +95,7 @@ def keep_by_model(settings: PageFurniture) -> Callable[[content_data.Doc], list[
             return [True] * len(doc.lines)
         odds = doc.extra["odds"]
         kept = smooth(odds - settings.threshold, settings.switch)
-        prose = np.array([is_prose(line) for line in doc.lines])
+        prose = feats.prose(doc.extra["rows"])
         return list(kept | (prose & (odds >= settings.prose_odds)))
 
     return keep

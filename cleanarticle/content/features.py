@@ -219,6 +219,11 @@ def body(words: np.ndarray, sentence: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return (distance == 0).astype(float), np.log1p(distance)
 
 
+def prose(rows: np.ndarray, min_words: int = 8) -> np.ndarray:
+    """Which rows are lines of prose (`lines.is_prose`), read from their `log_words` and `ends_sentence`."""
+    return (np.expm1(rows[:, 0]) >= min_words - 0.5) & (rows[:, 2] > 0)
+
+
 def block_sizes(blank_before: Sequence[bool]) -> np.ndarray:
     """log(1 + lines) of the blank-line-separated block each line belongs to."""
     ids = np.cumsum(np.asarray(blank_before, dtype=int))

@@ -33,21 +33,12 @@ def flatten(model: Any) -> Trees:
         nodes = predictor.nodes
         offset = len(columns["value"])
         roots.append(offset)
-        columns["feature"].extend(int(f) for f in nodes["feature_idx"])
-        columns["threshold"].extend(float(t) for t in nodes["num_threshold"])
-        columns["left"].extend(int(x) + offset for x in nodes["left"])
-        columns["right"].extend(int(x) + offset for x in nodes["right"])
-        columns["value"].extend(float(v) for v in nodes["value"])
-        columns["leaf"].extend(bool(x) for x in nodes["is_leaf"])
+        columns["feature"].extend(nodes["feature_idx"].tolist())
+        columns["threshold"].extend(nodes["num_threshold"].tolist())
+        columns["left"].extend((nodes["left"] + offset).tolist())
+        columns["right"].extend((nodes["right"] + offset).tolist())
+        columns["value"].extend(nodes["value"].tolist())
+        columns["leaf"].extend(nodes["is_leaf"].tolist())
     depth = max(int(predictor.nodes["depth"].max()) for (predictor,) in model._predictors)
-    return Trees(
-        feature=np.asarray(columns["feature"], dtype=np.intp),
-        threshold=np.asarray(columns["threshold"], dtype=float),
-        left=np.asarray(columns["left"], dtype=np.intp),
-        right=np.asarray(columns["right"], dtype=np.intp),
-        value=np.asarray(columns["value"], dtype=float),
-        leaf=np.asarray(columns["leaf"], dtype=bool),
-        roots=np.asarray(roots, dtype=np.intp),
-        depth=depth,
-        base=float(np.ravel(model._baseline_prediction)[0]),
-    )
+    base = float(np.ravel(model._baseline_prediction)[0])
+    return Trees.from_dict({**columns, "roots": roots, "depth": depth, "base": base})

@@ -14,9 +14,9 @@ from typing import ClassVar
 import numpy as np
 
 from ..content.features import NAMES, features
+from ..content.features import prose as is_prose
 from ..content.model import load_model
 from ..content.sequence import smooth
-from ..lines import count_words, is_prose
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View
@@ -58,9 +58,9 @@ class PageFurniture(Filter):
         rows = features([line.text for line in lines], [i > 0 and not view.lines[i - 1].text for i in content])
         odds = load_model(self.model).log_odds(rows)
         keep = smooth(odds - self.threshold, self.switch)
-        prose = np.array([is_prose(line.text) for line in lines])
+        prose = is_prose(rows)
         keep |= prose & (odds >= self.prose_odds)
-        note = self._budget(lines, keep, prose)
+        note = self._budget(rows, keep, prose)
         if note:
             keep |= prose
         if not keep.any():
@@ -71,9 +71,9 @@ class PageFurniture(Filter):
             detail = note or _why(rows, keep, start, stop)
             yield from _removals(view, lines[start:stop], self.name, reason, detail)
 
-    def _budget(self, lines: Sequence[Line], keep: np.ndarray, prose: np.ndarray) -> str:
+    def _budget(self, rows: np.ndarray, keep: np.ndarray, prose: np.ndarray) -> str:
         """"" when the removals stay within the prose budget, else the note of the back-off."""
-        words = np.array([count_words(line.text) for line in lines], dtype=float)
+        words = np.expm1(rows[:, 0])
         total = float(words[prose].sum())
         lost = float(words[prose & ~keep].sum())
         if total and lost > self.max_prose_share * total:
