@@ -34,7 +34,6 @@ import renderers  # noqa: E402
 from cleanarticle import Pipeline  # noqa: E402
 from cleanarticle.content import features as feats  # noqa: E402
 from cleanarticle.content.model import MODEL_FILE, ContentModel, context  # noqa: E402
-from cleanarticle.content.sequence import smooth  # noqa: E402
 from cleanarticle.content.train import fit_trees  # noqa: E402
 from cleanarticle.filters.page_furniture import PageFurniture  # noqa: E402
 from cleanarticle.lines import count_words, ends_sentence  # noqa: E402
@@ -88,15 +87,13 @@ def _page_fold(doc: content_data.Doc) -> int:
 
 
 def keep_by_model(settings: PageFurniture) -> Callable[[content_data.Doc], list[bool]]:
-    """What `page_furniture` keeps with `settings`, from the log-odds in `doc.extra["odds"]`."""
+    """What `page_furniture` keeps with `settings` in its first round, from the log-odds in
+    `doc.extra["odds"]` (the rules left out: this scores the model alone)."""
 
     def keep(doc: content_data.Doc) -> list[bool]:
         if len(doc.lines) < settings.min_lines:
             return [True] * len(doc.lines)
-        odds = doc.extra["odds"]
-        kept = smooth(odds - settings.threshold, settings.switch)
-        prose = feats.prose(doc.extra["rows"])
-        return list(kept | (prose & (odds >= settings.prose_odds)))
+        return list(settings.decide(doc.extra["rows"], doc.extra["odds"])[0])
 
     return keep
 
@@ -127,21 +124,33 @@ def scores(docs: Sequence[content_data.Doc], keep: Callable[[content_data.Doc], 
     return {name: round(float(np.mean(values)), 4) for name, values in sorted(by.items())}
 
 
-def keep_by_pipeline(model_file: Path) -> Callable[[content_data.Doc], str]:
-    """The whole text pipeline (the rules, then `page_furniture` with `model_file`) on the rendering."""
-    pipeline = Pipeline.default().add("page_furniture", before="blank_lines").set("page_furniture.model", str(model_file))
+def keep_by_pipeline(pipeline: Pipeline) -> Callable[[content_data.Doc], str]:
+    """What `pipeline` makes of the rendering, as a text; a second cleaning of that text is kept
+    in `doc.extra` to count how often it still changes."""
 
     def clean(doc: content_data.Doc) -> str:
         text = "\n".join(("\n" if blank else "") + line for line, blank in zip(doc.lines, doc.blank_before))
-        return pipeline.run(text).text
+        once = pipeline.run(text).text
+        doc.extra["changed_again"] = pipeline.run(once).text != once
+        return once
 
     return clean
 
 
+def changed_again(docs: Sequence[content_data.Doc]) -> dict[str, float]:
+    """Per renderer, the share of documents that a second cleaning still changes."""
+    by: dict[str, list[bool]] = {}
+    for doc in docs:
+        if "changed_again" in doc.extra:
+            by.setdefault(doc.renderer, []).append(bool(doc.extra["changed_again"]))
+    return {name: round(float(np.mean(values)), 4) for name, values in sorted(by.items())}
+
+
 def evaluate(docs: Sequence[content_data.Doc]) -> dict[str, dict[str, dict[str, float]]]:
     """Word F1 per held-out set, tool and renderer, each model trained without the held-out set;
-    `page_furniture` with the filter's default settings, and `page_furniture t=… s=…` with each
-    of `SETTINGS` (to choose the defaults on one set and read them on the other)."""
+    `page_furniture` alone with the filter's default settings and with each of `SETTINGS` (to
+    choose the defaults on one set and read them on the other), and `clean`: the default pipeline,
+    the rules and the model together, as a user runs it."""
     out: dict[str, dict[str, dict[str, float]]] = {}
     for held in HELD_OUT:
         test = [d for d in docs if d.set == held]
@@ -155,12 +164,15 @@ def evaluate(docs: Sequence[content_data.Doc]) -> dict[str, dict[str, dict[str, 
             "page_furniture": keep_by_model(PageFurniture()),
         }
         for threshold, switch in SETTINGS:
-            tools[f"page_furniture t={threshold} s={switch}"] = keep_by_model(PageFurniture(threshold, switch))
+            tools[f"page_furniture t={threshold} s={switch}"] = keep_by_model(PageFurniture(threshold=threshold, switch=switch))
         out[held] = {name: scores(test, keep) for name, keep in tools.items()}
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / MODEL_FILE
             path.write_text(model.to_json(), encoding="utf-8")
-            out[held]["clean"] = scores(test, keep_by_pipeline(path))
+            default = Pipeline.default().set("page_furniture.model", str(path))
+            out[held]["clean"] = scores(test, keep_by_pipeline(default))
+            out[held]["clean: changed by a second pass"] = changed_again(test)
+            out[held]["clean without page_furniture"] = scores(test, keep_by_pipeline(default.without("page_furniture")))
         print(json.dumps({held: out[held]}), flush=True)
     return out
 

@@ -14,7 +14,7 @@ from cleanarticle.content.sequence import smooth
 from cleanarticle.lines import count_words, ends_sentence, is_prose
 from cleanarticle.text import apply_removals
 
-WITH_MODEL = Pipeline.default().add("page_furniture", before="blank_lines")
+WITH_MODEL = Pipeline.default()
 
 
 def clean_and_explain(text: str) -> CleanResult:

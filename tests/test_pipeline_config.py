@@ -42,7 +42,7 @@ TEXT = textwrap.dedent(
 )
 
 
-def test_default_pipeline_runs_normalizers_then_every_family_then_blank_lines() -> None:
+def test_default_pipeline_runs_normalizers_then_every_family_then_the_content_model() -> None:
     assert Pipeline.default().names == (
         "unicode",
         "whitespace",
@@ -55,6 +55,7 @@ def test_default_pipeline_runs_normalizers_then_every_family_then_blank_lines() 
         "disclaimers",
         "metadata_lines",
         "link_teasers",
+        "page_furniture",
         "blank_lines",
     )
 

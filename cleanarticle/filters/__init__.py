@@ -28,6 +28,7 @@ DEFAULT_STEPS = (
     "disclaimers",
     "metadata_lines",
     "link_teasers",
+    "page_furniture",
     "blank_lines",
 )
 

@@ -21,15 +21,20 @@ from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View
 
+_LOG_WORDS, _LETTERS, _URL, _COLON, _LINKED = (NAMES.index(n) for n in ("log_words", "letters", "url", "ends_colon", "link_share"))
+
 
 @register("page_furniture")
 @dataclass(frozen=True, slots=True)
 class PageFurniture(Filter):
     """Lines outside the article body, decided by a trained model over every line and its neighbours.
 
-    Opt-in for now (not in the default steps): `Pipeline.default().add("page_furniture",
-    before="blank_lines")` or `--enable page_furniture`. Meant for whole-page text; the HTML path
-    leaves it out, since its extractor has already chosen the main text.
+    Runs after the rules, which take what they recognise with their own reasons (bylines and dates
+    into the metadata). Acts only around an article (`min_prose_words` of prose kept) on a page
+    with furniture outside it (`min_outside` lines): an article on its own, this filter's output
+    among them, is left to the rules. It decides again on what it keeps until nothing more goes
+    (`max_rounds`), so a second cleaning finds nothing of its own to remove. The HTML path leaves
+    it out, since its extractor has already chosen the main text.
 
     Each non-blank line gets the model's log-odds of being article text; a two-state pass over the
     sequence then labels runs of lines together. Runs before the first or after the last article
@@ -48,28 +53,58 @@ class PageFurniture(Filter):
     min_lines: int = 12  # shorter texts have too little context: left to the rules
     prose_odds: float = -4.0  # a prose line goes only below these log-odds (never cut prose)
     max_prose_share: float = 0.5  # back off when more than this share of prose words would go
+    min_prose_words: int = 50  # act only around an article: at least this many words of kept prose
+    min_outside: int = 3  # act only when at least this many lines lie before or after the main text
+    title_words: int = 4  # a first line of at least this many words that reads as a headline is kept
+    max_rounds: int = 4  # decide again on what is kept, until nothing more goes: cleaning twice changes nothing
+    max_lines: int = 50_000  # longer texts are no single page: left to the rules
     model: str = ""  # a model file trained by benchmarks/train_content_model.py ("" = the packaged one)
 
     def find(self, view: View) -> Iterator[Removal]:
         content = view.content()
-        if len(content) < self.min_lines:
+        if not self.min_lines <= len(content) <= self.max_lines:
             return
         lines = [view.lines[i] for i in content]
-        rows = features([line.text for line in lines], [i > 0 and not view.lines[i - 1].text for i in content])
-        odds = load_model(self.model).log_odds(rows)
+        blank = [i > 0 and not view.lines[i - 1].text for i in content]
+        model = load_model(self.model)
+        for _ in range(self.max_rounds):
+            if len(lines) < self.min_lines:
+                return
+            rows = features([line.text for line in lines], blank)
+            keep, note = self.decide(rows, model.log_odds(rows))
+            if keep.all():
+                return
+            first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
+            for start, stop in _runs(~keep):
+                reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
+                detail = note or _why(rows, keep, start, stop)
+                yield from _removals(view, lines[start:stop], self.name, reason, detail)
+            lines, blank = _kept(lines, blank, keep)
+
+    def decide(self, rows: np.ndarray, odds: np.ndarray) -> tuple[np.ndarray, str]:
+        """Which lines to keep, given their feature rows and log-odds, and a note when the filter
+        backed off. Keeps everything unless the page holds furniture outside its main text: an
+        article on its own (the output of this filter among them) is left to the rules."""
         keep = smooth(odds - self.threshold, self.switch)
         prose = is_prose(rows)
         keep |= prose & (odds >= self.prose_odds)
         note = self._budget(rows, keep, prose)
         if note:
             keep |= prose
-        if not keep.any():
-            return
+        if np.expm1(rows[keep & prose, _LOG_WORDS]).sum() < self.min_prose_words:
+            return np.ones(len(keep), dtype=bool), ""  # no article to find the furniture around
         first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
-        for start, stop in _runs(~keep):
-            reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
-            detail = note or _why(rows, keep, start, stop)
-            yield from _removals(view, lines[start:stop], self.name, reason, detail)
+        if first + len(keep) - 1 - last < self.min_outside:
+            return np.ones(len(keep), dtype=bool), ""
+        keep[0] |= self._headline(rows[0])
+        return keep, note
+
+    def _headline(self, row: np.ndarray) -> bool:
+        """Whether a document's first line reads as its title: a few words of text, no link, no
+        address, no label colon (a menu's first entry is one or two words)."""
+        words = float(np.expm1(row[_LOG_WORDS]))
+        text_like = row[_LETTERS] >= 0.5 and not (row[_URL] or row[_COLON] or row[_LINKED])
+        return self.title_words <= words <= 30 and text_like
 
     def _budget(self, rows: np.ndarray, keep: np.ndarray, prose: np.ndarray) -> str:
         """"" when the removals stay within the prose budget, else the note of the back-off."""
@@ -80,18 +115,29 @@ class PageFurniture(Filter):
             return f"backed off: would have removed {lost / total:.0%} of the prose; prose kept"
         return ""
 
-
 def _runs(mask: np.ndarray) -> Iterator[tuple[int, int]]:
     """(start, stop) of each run of True in `mask`."""
     edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
     yield from zip(edges[::2].tolist(), edges[1::2].tolist())
 
 
+def _kept(lines: list[Line], blank: list[bool], keep: np.ndarray) -> tuple[list[Line], list[bool]]:
+    """The kept lines, and for each whether a blank line (kept or not) stood before it or before
+    the lines removed just above it, as it will once they are gone."""
+    out_lines, out_blank, pending = [], [], False
+    for line, gap, kept in zip(lines, blank, keep.tolist()):
+        pending |= gap
+        if kept:
+            out_lines.append(line)
+            out_blank.append(pending)
+            pending = False
+    return out_lines, out_blank
+
+
 def _why(rows: np.ndarray, keep: np.ndarray, start: int, stop: int) -> str:
     """The three features in which lines start..stop differ most from the kept lines."""
-    kept = rows[keep]
-    spread = kept.std(axis=0) + 1e-6
-    gap = (rows[start:stop].mean(axis=0) - kept.mean(axis=0)) / spread
+    spread = np.maximum(rows.std(axis=0), 0.05)
+    gap = (rows[start:stop].mean(axis=0) - rows[keep].mean(axis=0)) / spread
     top = np.argsort(-np.abs(gap), kind="stable")[:3]
     return ", ".join(f"{NAMES[i]} {gap[i]:+.1f}σ" for i in top)
 
