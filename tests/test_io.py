@@ -12,7 +12,9 @@ from pathlib import Path, PurePath
 import pytest
 
 from cleanarticle import CleanResult, Pipeline, batch, clean_and_explain, explain, io
+from cleanarticle.document import Done
 from cleanarticle.text import apply_removals
+from test_cli_corpus import text_job
 
 ARTICLE = "Headline of the story\nShare this article\n\nThe minister resigned on Friday after a long inquiry.\n"
 
@@ -193,12 +195,12 @@ def test_json_line_is_readable_utf8_and_survives_lone_surrogates() -> None:
 def test_workers_keep_input_order_and_pass_none_through() -> None:
     pipeline = Pipeline.default()
     texts = [f"Paragraph number {i} of the story, told in full.\nShare this article\n" for i in range(150)]
-    items = [(i, None if i % 7 == 0 else (text, None)) for i, text in enumerate(texts)]
+    items = [(i, None if i % 7 == 0 else text_job(text)) for i, text in enumerate(texts)]
     serial = list(batch.clean_in_order(items, pipeline, jobs=1))
     parallel = list(batch.clean_in_order(items, pipeline, jobs=2))
     assert [c for c, _ in parallel] == list(range(150))
-    assert [o.text if o else None for _, o in parallel] == [o.text if o else None for _, o in serial]
-    assert parallel[0][1] is None and "Share this" not in parallel[1][1].text  # type: ignore[union-attr]
+    assert [o.result.text if o and o.result else None for _, o in parallel] == [o.result.text if o and o.result else None for _, o in serial]
+    assert parallel[0][1] is None and "Share this" not in parallel[1][1].result.text  # type: ignore[union-attr]
 
 
 def test_workers_read_the_input_lazily() -> None:
@@ -208,7 +210,7 @@ def test_workers_read_the_input_lazily() -> None:
         nonlocal consumed
         for i in itertools.count():
             consumed += 1
-            yield i, ("A short paragraph that stays in the text.\n", None)
+            yield i, text_job("A short paragraph that stays in the text.\n")
 
     results = batch.clean_in_order(endless(), Pipeline.default(), jobs=2)
     assert next(results)[0] == 0
@@ -221,8 +223,8 @@ def test_a_failing_step_fails_one_document() -> None:
         def run(self, text: str, url: str | None) -> None:
             raise RuntimeError("boom")
 
-    [(_, outcome)] = batch.clean_in_order([(0, ("x", None))], Broken(), jobs=1)  # type: ignore[arg-type]
-    assert outcome == batch.Failed("cleaning failed: RuntimeError: boom")
+    [(_, outcome)] = batch.clean_in_order([(0, text_job("x"))], Broken(), jobs=1)  # type: ignore[arg-type]
+    assert outcome == Done("", "cleaning failed: RuntimeError: boom")
 
 
 # explain ---------------------------------------------------------------------------------------
