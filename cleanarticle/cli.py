@@ -1,11 +1,12 @@
-"""Command line: `python -m cleanarticle INPUT... -o OUT`, argparse wiring over `io` and `explain`.
+"""Command line: `python -m cleanarticle INPUT... -o OUT`, argparse wiring over `run`.
 
 `python -m cleanarticle profile CORPUS.jsonl -o profiles.json` builds site profiles (the lines
 repeated across each site's documents) for `--profile`.
 
 Data goes to stdout or files; notes, errors, the progress bar and the summary go to stderr.
-Exit status: 0 ok, 1 `--check` found something to remove, 2 usage or config error, 3 some
-inputs failed (every other input is still cleaned and written).
+Exit status: 0 ok, 1 `--check` found something to remove, 2 usage or config error or an output
+that cannot be written, 3 some inputs failed (every other input is still cleaned and written),
+130 interrupted, 143 terminated. No traceback reaches the user for any of them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import dataclasses
 import os
 import sys
 
-from . import __version__, config, formats, registry, run, runerrors
+from . import __version__, config, formats, io, registry, runerrors
+from . import run as runloop
 from .corpus import Thresholds
 from .filters import DEFAULT_STEPS
 from .filters.site_boilerplate import SiteBoilerplate
@@ -67,8 +69,27 @@ at corpus scale (JSONL in, the same records out, in order, with an "error" field
 "cleanarticle" is the installed script; "python -m cleanarticle" is the same command.
 To clean a file named "profile", write it as ./profile.
 
+one bad input never ends the run: a file, record or page that cannot be read, decoded or cleaned
+(over --max-bytes, over --time-limit, invalid JSON, a damaged .gz) is named on stderr, and a
+record still gets its output line with an "error" field (records in = records out). Directory
+walks skip FIFOs, devices and sockets; name one alone to read it as a stream.
+
 exit status:
-  0 ok, 1 --check found something to remove, 2 usage or config error, 3 some inputs failed"""
+  0    ok
+  1    --check found something to remove
+  2    usage or config error, or an output that cannot be written (the path is named)
+  3    some inputs failed (every other input is still cleaned and written)
+  130  interrupted (SIGINT), 143 terminated (SIGTERM): unfinished outputs are removed"""
+
+
+MAX_BYTES_HELP = (
+    f"refuse a file, JSONL line or WARC record larger than this once decompressed, without reading it whole "
+    f"(default {io.MAX_BYTES >> 20}M; K, M and G suffixes); a refused record gets an error record with its id"
+)
+TIME_LIMIT_HELP = (
+    f"give up on a document that takes longer than this to clean (default {runloop.TIME_LIMIT:g}; 0: no limit): it "
+    'fails alone, a record keeping its text with an "error" field. Not enforced on Dask workers'
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -195,7 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes (default 1; 0 = one per CPU); output stays in input order",
     )
     _add_dask(run)
+    _add_bounds(run)
+    run.add_argument("--time-limit", type=_seconds, default=runloop.TIME_LIMIT, metavar="SECONDS", help=TIME_LIMIT_HELP)
     return parser
+
+
+def _add_bounds(group: argparse._ArgumentGroup) -> None:
+    group.add_argument("--max-bytes", type=_size, default=io.MAX_BYTES, metavar="SIZE", help=MAX_BYTES_HELP)
 
 
 def _add_dask(group: argparse._ArgumentGroup) -> None:
@@ -207,6 +234,32 @@ def _add_dask(group: argparse._ArgumentGroup) -> None:
         help="run on a Dask cluster at this scheduler address, or on a local cluster of -j "
         "workers when no address is given (needs cleanarticle[dask])",
     )
+
+
+def _size(value: str) -> int:
+    number, unit = value.strip().upper(), 1
+    if number[-1:] in _UNITS:
+        number, unit = number[:-1], _UNITS[number[-1]]
+    try:
+        size = int(float(number) * unit)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a size in bytes like 1000000 or 64M, got {value!r}") from None
+    if size < 1:
+        raise argparse.ArgumentTypeError("expected a size of at least 1 byte")
+    return size
+
+
+_UNITS = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError("expected 0 (no limit) or a positive number of seconds")
+    return seconds
 
 
 def _jobs(value: str) -> int:
@@ -223,21 +276,21 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line on `argv` (default: sys.argv[1:]) and return the exit status."""
     argv = sys.argv[1:] if argv is None else argv
     try:
-        with run.stop_on_terminate():
+        with runloop.stop_on_terminate():
             if argv[:1] == ["profile"]:
                 return profile_main(argv[1:])
             return _main(argv)
-    except run.Stopped as stop:
+    except runloop.Stopped as stop:
         return stop.status
     except KeyboardInterrupt:
         return 130
     except runerrors.RunError as error:
-        return run.error_status(str(error), USAGE)
+        return runloop.error_status(str(error), USAGE)
     except BrokenPipeError:  # stdout closed early, e.g. piped into `head`: not a failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return OK
     except OSError as error:  # an output that cannot be created or written
-        return run.error_status(str(runerrors.output_failure(error)), USAGE)
+        return runloop.error_status(str(runerrors.output_failure(error)), USAGE)
 
 
 def _main(argv: list[str]) -> int:
@@ -248,30 +301,30 @@ def _main(argv: list[str]) -> int:
         return stop.code if isinstance(stop.code, int) else USAGE
     if not args.inputs and _on_terminal(args):
         parser.print_usage(sys.stderr)
-        return run.error_status("no INPUT given and stdin is a terminal: name files, or pipe data in ('-' reads the terminal)", USAGE)
+        return runloop.error_status("no INPUT given and stdin is a terminal: name files, or pipe data in ('-' reads the terminal)", USAGE)
     if args.list_filters:
         sys.stdout.write(filter_table())
         return OK
     try:
         pipeline = build_pipeline(args)
     except ConfigError as error:
-        return run.error_status(str(error), USAGE)
+        return runloop.error_status(str(error), USAGE)
     if args.show_config:
         sys.stdout.write(config.dumps(pipeline))
         return OK
     if (args.links or args.images) and args.format != "markdown":
-        return run.error_status("--links and --images need --format markdown", USAGE)
+        return runloop.error_status("--links and --images need --format markdown", USAGE)
     if args.explain and (args.diff or args.check):
-        return run.error_status("--explain cannot be combined with --diff or --check", USAGE)
+        return runloop.error_status("--explain cannot be combined with --diff or --check", USAGE)
     if args.output is not None and (args.diff or args.check):
-        return run.error_status("--diff and --check write no files; drop -o", USAGE)
-    return run.clean(_options(args), pipeline)
+        return runloop.error_status("--diff and --check write no files; drop -o", USAGE)
+    return runloop.clean(_options(args), pipeline)
 
 
-def _options(args: argparse.Namespace) -> run.Options:
+def _options(args: argparse.Namespace) -> runloop.Options:
     """The parsed arguments that the run loop reads."""
-    names = {item.name for item in dataclasses.fields(run.Options)}
-    return run.Options(**{name: value for name, value in vars(args).items() if name in names})
+    names = {item.name for item in dataclasses.fields(runloop.Options)}
+    return runloop.Options(**{name: value for name, value in vars(args).items() if name in names})
 
 
 def _on_terminal(args: argparse.Namespace) -> bool:
@@ -364,7 +417,9 @@ def build_profile_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes for counting (default 1)"
     )
-    _add_dask(parser.add_argument_group("running"))
+    running = parser.add_argument_group("running")
+    _add_dask(running)
+    _add_bounds(running)
     return parser
 
 
@@ -379,8 +434,8 @@ def profile_main(argv: list[str]) -> int:
         thresholds = Thresholds(args.min_documents, args.min_share, args.min_chars)
         pipeline = config.load(args.config) if args.config else _discovered()
     except ConfigError as error:
-        return run.error_status(str(error), USAGE)
-    return run.profile(_options(args), thresholds, pipeline)
+        return runloop.error_status(str(error), USAGE)
+    return runloop.profile(_options(args), thresholds, pipeline)
 
 
 def filter_table() -> str:

@@ -173,8 +173,11 @@ def output_record(doc: io.Doc, fmt: Format, result: CleanResult | None, error: s
     """The record written for `doc`: every field kept and the text replaced by the clean text;
     on `error`, the text kept and an "error" field added (the raw line when it was not a
     JSON object)."""
-    if result is None:
-        return {**doc.record, "error": error} if doc.record is not None else {"error": error, "raw": doc.raw}
+    if result is None and doc.record is not None:
+        return {**doc.record, "error": error}
+    if result is None:  # not a JSON object: its id when one can be seen, and the line itself
+        found = line_id(doc.raw[:_ID_SCAN].encode("utf-8", "surrogateescape"), fmt.id_key)
+        return ({} if found is None else {fmt.id_key: found}) | {"error": error, "raw": doc.raw}
     page = doc.text if doc.html else None
     record = {**(doc.record or {}), fmt.text_key: formats.body(result, fmt.output, page, doc.url)}
     if fmt.output.format == "json":

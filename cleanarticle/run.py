@@ -18,7 +18,7 @@ import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -117,8 +117,9 @@ def clean(options: Options, pipeline: Pipeline) -> int:
     finished = False
     with tqdm(total=total, unit="doc", file=sys.stderr, leave=False, disable=not show_bar) as bar:
         try:
-            with _cleaner(options, pipeline) as clean_stream:
-                for part, done in clean_stream((part, _job(part, fmt)) for part in parts):
+            with _cleaner(options, pipeline) as clean_stream, closing(clean_stream((p, _job(p, fmt)) for p in parts)) as stream:
+                # closing: on an interrupt the pool is stopped here, not whenever the stream is collected
+                for part, done in stream:
                     runner.take(part, done)
                     bar.update(not isinstance(part, io.End))
             finished = True
