@@ -141,9 +141,9 @@ def _parsed(data: bytes, fmt: Format) -> io.Doc | None:
 
 def line_id(head: bytes, id_key: str) -> Any:
     """The value of `id_key` in the start of a JSON line that cannot be parsed whole (a string or
-    a number written before the text), or None."""
+    an integer written before the text, and complete), or None."""
     key = re.escape(json.dumps(id_key)).encode()
-    match = re.search(key + rb'\s*:\s*("(?:[^"\\]|\\.){0,1000}"|-?\d{1,30}(?![\d.eE]))', head)
+    match = re.search(key + rb'\s*:\s*("(?:[^"\\]|\\.){0,1000}"|-?\d{1,30})(?=\s*[,}])', head)
     if match is None:
         return None
     try:
