@@ -204,7 +204,7 @@ def _setup_worker(parent: int, initializer: Callable[..., None] | None, initargs
     """Every worker: interrupts left to the main process, a watch on it, then `initializer`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=_watch_parent, args=(parent,), name="watch-parent", daemon=True).start()
+    threading.Thread(target=_watch, args=(parent,), name="watch", daemon=True).start()
     if initializer is not None:
         initializer(*initargs)
 
@@ -214,17 +214,39 @@ def _start_worker(config: dict[str, Any]) -> None:
     _worker_pipeline = Pipeline.from_config(config)
 
 
-def _watch_parent(parent: int) -> None:
+def _watch(parent: int) -> None:
     """Exit once the process that started this worker is gone (killed, even by SIGKILL): the
-    worker is then re-parented, and nobody would ever read its results."""
+    worker is then re-parented, and nobody would ever read its results. Exit too when one
+    document holds the worker far past its time limit: native code (a parser in C) can keep
+    the limit's signal waiting, and the pool then retries that document alone, as for any
+    worker that dies, before giving it up."""
     while os.getppid() == parent:
+        busy = _busy
+        if busy is not None and time.monotonic() > busy:
+            os._exit(HELD_PAST_LIMIT)
         time.sleep(PARENT_POLL)
     os._exit(1)
 
 
+HELD_PAST_LIMIT = 124  # a worker's exit status when a document held it far past its time limit
+_busy: float | None = None  # when the document being cleaned in this worker must be given up for good
+
+
 def _clean_chunk(jobs: list[Job | None]) -> list[Done | None]:
     assert _worker_pipeline is not None
-    return [None if job is None else document.process(_worker_pipeline, job) for job in jobs]
+    return [None if job is None else _process_watched(_worker_pipeline, job) for job in jobs]
+
+
+def _process_watched(pipeline: Pipeline, job: Job) -> Done:
+    """`document.process`, with the watch told how long the document may hold the worker:
+    twice its time limit, and two polls more."""
+    global _busy
+    limit = job.format.time_limit
+    _busy = time.monotonic() + 2 * (limit + PARENT_POLL) if limit > 0 else None
+    try:
+        return document.process(pipeline, job)
+    finally:
+        _busy = None
 
 
 _cached: tuple[dict[str, Any], Pipeline] | None = None

@@ -13,7 +13,6 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -107,44 +106,55 @@ def test_pages_declaring_a_non_text_codec_are_cleaned_with_the_others(tmp_path: 
     no_leftovers(result, tmp_path)
 
 
-def test_a_document_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
-    launcher = tmp_path / "slow_run.py"
-    launcher.write_text(
-        textwrap.dedent(
-            """
-            import sys, time
-            from dataclasses import dataclass
-            from cleanarticle import LineFilter, cli, register
+SLOW_PLUGIN = """
+import signal, sys, time
+from dataclasses import dataclass
+from cleanarticle import LineFilter, cli, register
 
-            @register("slow")
-            @dataclass(frozen=True, slots=True)
-            class Slow(LineFilter):
-                reasons = ()
+@register("slow")
+@dataclass(frozen=True, slots=True)
+class Slow(LineFilter):
+    reasons = ()
 
-                def check_line(self, line, position, view):
-                    if line.text == "SLOW":
-                        time.sleep(30)
-                    return None
+    def check_line(self, line, position, view):
+        if line.text == "SLOW":
+            time.sleep(30)
+        if line.text == "STUCK":  # as native code that never lets the limit's signal in
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(30)
+        return None
 
-            sys.exit(cli.main(sys.argv[1:]))
-            """
-        ),
-        encoding="utf-8",
-    )
-    rows = [record(0), json.dumps({"id": 1, "text": "Story.\nSLOW\n"}), record(2)]
-    (tmp_path / "in.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    for jobs in ("1", "2"):
-        output = tmp_path / f"out{jobs}.jsonl"
-        command = [sys.executable, str(launcher), str(tmp_path / "in.jsonl"), "--enable", "slow", "--time-limit", "0.5"]
-        started = time.monotonic()
-        result = subprocess.run([*command, "-j", jobs, "-o", str(output)], capture_output=True, text=True, timeout=TIMEOUT)
-        assert time.monotonic() - started < 25  # the 30 s document was given up
-        assert result.returncode == 3, result.stderr
-        out = lines(output)
-        assert [row["id"] for row in out] == [0, 1, 2]
-        assert out[1] == {"id": 1, "text": "Story.\nSLOW\n", "error": "over the time limit of 0.5 s (--time-limit)"}
-        assert "in.jsonl:2: over the time limit" in result.stderr
-        no_leftovers(result, tmp_path)
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def run_slow(tmp_path: Path, texts: list[str], *args: str) -> tuple[subprocess.CompletedProcess[str], list[dict[str, object]]]:
+    """A run with the `slow` plugin over one record per text, and its output records."""
+    (tmp_path / "slow_run.py").write_text(SLOW_PLUGIN, encoding="utf-8")
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps({"id": n, "text": t}) + "\n" for n, t in enumerate(texts)), encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    command = [sys.executable, str(tmp_path / "slow_run.py"), str(tmp_path / "in.jsonl"), "--enable", "slow", "-o", str(output)]
+    result = subprocess.run([*command, *args], capture_output=True, text=True, timeout=TIMEOUT)
+    no_leftovers(result, tmp_path)
+    return result, lines(output)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_document_over_the_time_limit_fails_alone(tmp_path: Path, jobs: str) -> None:
+    started = time.monotonic()
+    result, out = run_slow(tmp_path, [f"Story 0.\n{ARTICLE}", "Story.\nSLOW\n", "Story 2.\n"], "--time-limit", "0.5", "-j", jobs)
+    assert time.monotonic() - started < 25  # the 30 s document was given up
+    assert result.returncode == 3, result.stderr
+    assert [row["id"] for row in out] == [0, 1, 2] and "error" not in out[0] and "error" not in out[2]
+    assert out[1] == {"id": 1, "text": "Story.\nSLOW\n", "error": "over the time limit of 0.5 s (--time-limit)"}
+    assert "in.jsonl:2: over the time limit" in result.stderr
+
+
+def test_a_worker_held_past_the_time_limit_is_replaced(tmp_path: Path) -> None:
+    result, out = run_slow(tmp_path, [f"Story 0.\n{ARTICLE}", "Story.\nSTUCK\n", "Story 2.\n"], "--time-limit", "0.2", "-j", "2")
+    assert result.returncode == 3, result.stderr
+    assert [row["id"] for row in out] == [0, 1, 2] and "error" not in out[0] and "error" not in out[2]
+    assert out[1]["error"] == "a worker process died while cleaning this document"
 
 
 # Inputs ------------------------------------------------------------------------------------------
