@@ -141,9 +141,9 @@ def run_slow(tmp_path: Path, texts: list[str], *args: str) -> tuple[subprocess.C
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_document_over_the_time_limit_fails_alone(tmp_path: Path, jobs: str) -> None:
-    started = time.monotonic()
+    # Without the limit the 30 s sleep would end and the record come back clean: its error
+    # says it was given up, and the run's TIMEOUT bounds the wait.
     result, out = run_slow(tmp_path, [f"Story 0.\n{ARTICLE}", "Story.\nSLOW\n", "Story 2.\n"], "--time-limit", "0.5", "-j", jobs)
-    assert time.monotonic() - started < 25  # the 30 s document was given up
     assert result.returncode == 3, result.stderr
     assert [row["id"] for row in out] == [0, 1, 2] and "error" not in out[0] and "error" not in out[2]
     assert out[1] == {"id": 1, "text": "Story.\nSLOW\n", "error": "over the time limit of 0.5 s (--time-limit)"}
@@ -242,6 +242,8 @@ def _start_long_run(tmp_path: Path) -> tuple[subprocess.Popen[str], list[int]]:
 
 
 def _gone(pids: list[int], within: float) -> bool:
+    """Whether every process in `pids` has exited before `within` seconds (a bound on waiting
+    for a liveness condition, not a measure of speed)."""
     deadline = time.monotonic() + within
     while any(map(_alive, pids)):
         if time.monotonic() > deadline:
@@ -258,7 +260,7 @@ def test_sigterm_stops_the_workers_and_leaves_no_temporary_file(tmp_path: Path) 
     assert process.returncode == 143
     assert "Traceback" not in stderr
     assert not list(tmp_path.glob("*.tmp")) and not (tmp_path / "out.jsonl").exists()
-    assert _gone(workers, within=5)
+    assert _gone(workers, within=30)
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
@@ -266,4 +268,4 @@ def test_workers_exit_on_their_own_when_the_main_process_is_killed(tmp_path: Pat
     process, workers = _start_long_run(tmp_path)
     process.kill()
     process.communicate(timeout=TIMEOUT)
-    assert _gone(workers, within=10)
+    assert _gone(workers, within=30)
