@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
-from . import explain, formats, io
+from . import explain, formats, io, outputs
 from .deadline import TimeLimitExceeded, time_limit
 from .pipeline import Pipeline
 from .types import CleanResult
@@ -129,7 +129,7 @@ def failed(job: Job, error: str, *, whole: bool = True) -> Done:
     if found is not None:
         record[job.format.id_key] = found
     record["error"] = error
-    return Done(io.json_line(record) if job.format.write else "", error)
+    return Done(outputs.json_line(record) if job.format.write else "", error)
 
 
 def _parsed(data: bytes, fmt: Format) -> io.Doc | None:
@@ -155,17 +155,17 @@ def line_id(head: bytes, id_key: str) -> Any:
 def render(doc: io.Doc, fmt: Format, result: CleanResult | None, error: str = "") -> str:
     """What is written for `doc`: a record's line, a file's explanation or JSON, or its text."""
     if doc.input.jsonl:  # a JSONL or WARC record: its fields
-        return io.json_line(output_record(doc, fmt, result, error))
+        return outputs.json_line(output_record(doc, fmt, result, error))
     if result is None:
         return ""
     output = fmt.output
     if fmt.explain and output.format != "json":
-        return io.json_line({fmt.id_key: doc.name, **explain.explanation(result)})
+        return outputs.json_line({fmt.id_key: doc.name, **explain.explanation(result)})
     text = formats.body(result, output, doc.text if doc.html else None, doc.url)
     if output.format == "json":
-        return io.json_line({fmt.id_key: doc.name, fmt.text_key: text, **formats.json_fields(result, output, doc.url)})
+        return outputs.json_line({fmt.id_key: doc.name, fmt.text_key: text, **formats.json_fields(result, output, doc.url)})
     if fmt.records:
-        return io.json_line({fmt.id_key: doc.name, fmt.text_key: text})
+        return outputs.json_line({fmt.id_key: doc.name, fmt.text_key: text})
     return text
 
 

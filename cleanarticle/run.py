@@ -27,7 +27,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from . import batch, document, explain, formats, io, runerrors, stdin
+from . import batch, document, explain, formats, io, outputs, runerrors, stdin
 from .corpus import Profiles, Thresholds, build_profiles
 from .document import Done, Format, Job
 from .pipeline import Pipeline
@@ -94,22 +94,22 @@ def clean(options: Options, pipeline: Pipeline) -> int:
     _report_found(found)
     if not found.inputs:
         return FAILED
-    plan = io.Plan()
+    plan = outputs.Plan()
     if writing:
         try:
-            plan = io.plan_outputs(
+            plan = outputs.plan_outputs(
                 found.inputs, options.output, several=found.several, explain=options.explain or options.format == "json",
                 records_suffix=".json" if options.format == "json" and not options.explain else ".explain.jsonl",
                 text_suffix=".md" if options.format == "markdown" else ".txt",
             )
-        except io.UsageError as error:
+        except outputs.UsageError as error:
             return error_status(str(error), USAGE)
     fmt = Format(
         options.text_key, options.site_key or options.url_key, options.html_key, options.id_key, options.explain, writing,
         plan.records, keep_result=bool(options.diff or options.report), time_limit=options.time_limit,
         output=formats.Output(options.format, options.links, options.images, options.explain),
     )
-    runner = _Runner(options, io.Outputs(plan), fmt)
+    runner = _Runner(options, outputs.Outputs(plan), fmt)
     runner.tally.errors = len(found.errors)
     parts = io.documents(found.inputs, raw=True, max_bytes=options.max_bytes)
     show_bar = sys.stderr.isatty() and (len(found.inputs) > 1 or any(item.jsonl for item in found.inputs))
@@ -180,7 +180,7 @@ class _Tally:
 class _Runner:
     """Takes each processed document to its output, diff or check line, and keeps the counts."""
 
-    def __init__(self, options: Options, outputs: io.Outputs, fmt: Format) -> None:
+    def __init__(self, options: Options, outputs: outputs.Outputs, fmt: Format) -> None:
         self.options = options
         self.fmt = fmt
         self.outputs = outputs
@@ -288,7 +288,7 @@ def profile(options: Options, thresholds: Thresholds, pipeline: Pipeline) -> int
     if output is None:
         sys.stdout.write(profiles.dumps())
     else:
-        atomic = io.AtomicFile(output)
+        atomic = outputs.AtomicFile(output)
         atomic.stream.write(profiles.dumps())
         atomic.commit()
     errors += len(found.errors)
