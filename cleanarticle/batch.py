@@ -32,7 +32,7 @@ from .pipeline import Pipeline
 
 CHUNK_SIZE = 64
 WINDOW_PER_JOB = 4
-WORKER_DIED = "a worker process died while cleaning this document"
+WORKER_DIED = "a worker process died while cleaning this document (a crash, out of memory, or held far past --time-limit)"
 PARENT_POLL = 1.0  # seconds between a worker's checks that its parent is still alive
 
 C = TypeVar("C")

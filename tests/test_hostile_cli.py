@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from cleanarticle import batch
+
 ARTICLE = "A paragraph of the article, told in full and kept.\nShare this article\n"
 TIMEOUT = 60  # a run that hangs fails the test instead of the suite
 
@@ -154,7 +156,7 @@ def test_a_worker_held_past_the_time_limit_is_replaced(tmp_path: Path) -> None:
     result, out = run_slow(tmp_path, [f"Story 0.\n{ARTICLE}", "Story.\nSTUCK\n", "Story 2.\n"], "--time-limit", "0.2", "-j", "2")
     assert result.returncode == 3, result.stderr
     assert [row["id"] for row in out] == [0, 1, 2] and "error" not in out[0] and "error" not in out[2]
-    assert out[1]["error"] == "a worker process died while cleaning this document"
+    assert out[1]["error"] == batch.WORKER_DIED
 
 
 # Inputs ------------------------------------------------------------------------------------------
