@@ -22,18 +22,19 @@ import platform
 import pstats
 import re
 import resource
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from render import iter_pages, naive_text
+
+from cleanarticle.deadline import TimeLimitExceeded as Timeout
+from cleanarticle.deadline import time_limit as deadline
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -397,26 +398,6 @@ def adversarial_inputs(scale: float) -> Iterator[tuple[str, str, Callable[[], st
     yield "controls_surrogates", "control and zero-width characters, lone surrogates", lambda: _repeat_to(
         "a\x00\ud800b\u200b\x7f\u2028c\r\n", big // 10
     )
-
-
-class Timeout(Exception):
-    """A measured call ran past its budget."""
-
-
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Raise `Timeout` in the main thread after `seconds` (the regex engines check signals)."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise Timeout
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def timed(run: Callable[[], object], budget: float) -> tuple[str, float]:

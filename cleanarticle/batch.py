@@ -6,41 +6,40 @@ results come back and memory stays flat whatever the size of the stream.
 A worker process that dies (killed, out of memory, a crash in native code) takes the chunks it
 held with it. Those documents are not dropped: the pool is replaced and each lost document is
 cleaned again on its own, in a worker, so one poisonous document cannot take its neighbours
-down with it. A document that kills a worker a second time comes back as `Failed`. Re-running
+down with it. A document that kills a worker a second time comes back failed. Re-running
 in this process instead would let that document kill the whole run.
+
+Workers leave interrupts to the main process, which stops them when a run ends early, and
+each watches its parent: if the main process is killed outright, its workers exit on their own.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
-from . import records
-from .io import Doc
+from . import document
+from .document import Done, Job
 from .pipeline import Pipeline
-from .records import Cleaned, RecordTask
-from .types import CleanResult, Field, Metadata, Removal
 
 CHUNK_SIZE = 64
 WINDOW_PER_JOB = 4
-WORKER_DIED = "a worker process died while cleaning this document"
+WORKER_DIED = "a worker process died while cleaning this document (a crash, out of memory, or held far past --time-limit)"
+PARENT_POLL = 1.0  # seconds between a worker's checks that its parent is still alive
 
 C = TypeVar("C")
 T = TypeVar("T")
 R = TypeVar("R")
 
 _worker_pipeline: Pipeline | None = None
-_worker_keep_source = True
-
-# (text, url, is_html); a two-item (text, url) task is taken as text. A `RecordTask` is a
-# JSONL line, parsed, cleaned and written where it is cleaned: its outcome is a `Cleaned`.
-Task = tuple[str, str | None, bool] | tuple[str, str | None] | RecordTask
 
 
 class Submitter(Protocol):
@@ -49,35 +48,22 @@ class Submitter(Protocol):
     def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Failed:
-    """A document the pipeline raised on; the rest of the run goes on."""
-
-    reason: str
-
-
-Outcome = CleanResult | Cleaned | Failed | None
-
-
 def clean_in_order(
-    items: Iterable[tuple[C, Task | None]], pipeline: Pipeline, jobs: int = 1, *, keep_source: bool = True
-) -> Iterator[tuple[C, Outcome]]:
-    """Clean each task (None passes through as None), yielding outcomes in input order.
+    items: Iterable[tuple[C, Job | None]], pipeline: Pipeline, jobs: int = 1
+) -> Iterator[tuple[C, Done | None]]:
+    """Process each job (None passes through as None), yielding outcomes in input order.
 
-    With `jobs` > 1 the tasks go to worker processes in chunks, with at most a few chunks per
-    worker in flight, so the input is consumed only as fast as results come back. Without
-    `keep_source`, workers send back results whose `source` is empty: about a third fewer
-    bytes to move, for runs that need only the clean text, the removals and the metadata.
+    With `jobs` > 1 the jobs go to worker processes in chunks, with at most a few chunks per
+    worker in flight, so the input is consumed only as fast as results come back.
     """
     if jobs <= 1:
-        for context, task in items:
-            yield context, _clean(pipeline, task)
+        for context, job in items:
+            yield context, None if job is None else document.process(pipeline, job)
         return
-    initargs = (pipeline.to_config(), keep_source)
+    initargs = (pipeline.to_config(),)
 
-    def run(tasks: Iterator[Task | None]) -> Iterator[Outcome]:
-        packed = ordered_map(_clean_chunk, tasks, jobs, lost=lost, initializer=_start_worker, initargs=initargs)
-        return map(unpack, packed)
+    def run(tasks: Iterator[Job | None]) -> Iterator[Done | None]:
+        return ordered_map(_clean_chunk, tasks, jobs, lost=lost, initializer=_start_worker, initargs=initargs)
 
     yield from paired(items, run)
 
@@ -120,6 +106,7 @@ def ordered_map(
     workers = _Workers(jobs, initializer, initargs, executor)
     pending: deque[tuple[list[T], Future[list[R]], int]] = deque()
     iterator = iter(items)
+    finished = False
     try:
         while chunk := list(islice(iterator, chunk_size)):
             pending.append((chunk, *workers.submit(function, chunk, args)))
@@ -127,8 +114,9 @@ def ordered_map(
                 yield from workers.results(function, *pending.popleft(), args, lost)
         while pending:
             yield from workers.results(function, *pending.popleft(), args, lost)
+        finished = True
     finally:
-        workers.shutdown()
+        workers.shutdown(finished)
 
 
 class _Workers:
@@ -152,7 +140,8 @@ class _Workers:
         self.failures: type[BaseException] = BrokenProcessPool if self.pool else Exception
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, initializer=self.initializer, initargs=self.initargs)
+        initargs = (os.getpid(), self.initializer, self.initargs)
+        return ProcessPoolExecutor(self.jobs, initializer=_setup_worker, initargs=initargs)
 
     def submit(
         self, function: Callable[..., list[R]], chunk: Sequence[Any], args: tuple[Any, ...]
@@ -189,101 +178,90 @@ class _Workers:
             self.executor = self.pool = self._new_pool()
             self.generation += 1
 
-    def shutdown(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+    def shutdown(self, finished: bool = True) -> None:
+        """Wait for the workers to exit; when the run stopped early (an interrupt, an output that
+        failed), stop them first rather than let them finish the chunks they hold."""
+        if self.pool is None:
+            return
+        if not finished:
+            for process in _processes(self.pool):
+                process.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def lost(task: Task | None) -> Outcome:
+def _processes(pool: ProcessPoolExecutor) -> list[Any]:
+    """The pool's worker processes (a private attribute: the executor has no public way to stop
+    workers that are busy)."""
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
+def lost(job: Job | None) -> Done | None:
     """The outcome of a document whose worker died twice: it is still written, with an error."""
-    return None if task is None else Failed(WORKER_DIED)
+    return None if job is None else document.failed(job, WORKER_DIED)
 
 
-def _start_worker(config: dict[str, Any], keep_source: bool) -> None:
-    global _worker_pipeline, _worker_keep_source
+def _setup_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    """Every worker: interrupts left to the main process, a watch on it, then `initializer`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_watch, args=(parent,), name="watch", daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _start_worker(config: dict[str, Any]) -> None:
+    global _worker_pipeline
     _worker_pipeline = Pipeline.from_config(config)
-    _worker_keep_source = keep_source
 
 
-def _clean_chunk(tasks: list[Task | None]) -> list[Packed]:
+def _watch(parent: int) -> None:
+    """Exit once the process that started this worker is gone (killed, even by SIGKILL): the
+    worker is then re-parented, and nobody would ever read its results. Exit too when one
+    document holds the worker far past its time limit: native code (a parser in C) can keep
+    the limit's signal waiting, and the pool then retries that document alone, as for any
+    worker that dies, before giving it up."""
+    while os.getppid() == parent:
+        busy = _busy
+        if busy is not None and time.monotonic() > busy:
+            os._exit(HELD_PAST_LIMIT)
+        time.sleep(PARENT_POLL)
+    os._exit(1)
+
+
+HELD_PAST_LIMIT = 124  # a worker's exit status when a document held it far past its time limit
+_busy: float | None = None  # when the document being cleaned in this worker must be given up for good
+
+
+def _clean_chunk(jobs: list[Job | None]) -> list[Done | None]:
     assert _worker_pipeline is not None
-    return [pack(_clean(_worker_pipeline, task), _worker_keep_source) for task in tasks]
+    return [None if job is None else _process_watched(_worker_pipeline, job) for job in jobs]
+
+
+def _process_watched(pipeline: Pipeline, job: Job) -> Done:
+    """`document.process`, with the watch told how long the document may hold the worker:
+    twice its time limit, and two polls more."""
+    global _busy
+    limit = job.format.time_limit
+    _busy = time.monotonic() + 2 * (limit + PARENT_POLL) if limit > 0 else None
+    try:
+        return document.process(pipeline, job)
+    finally:
+        _busy = None
 
 
 _cached: tuple[dict[str, Any], Pipeline] | None = None
 
 
-def clean_chunk_with(tasks: list[Task | None], config: dict[str, Any], keep_source: bool) -> list[Packed]:
-    """The chunk function for executors without an initializer: the pipeline is built once per
-    config object the worker holds (a Dask worker keeps a scattered config as one object)."""
+def clean_chunk_with(jobs: list[Job | None], config: dict[str, Any]) -> list[Done | None]:
+    """The chunk function for executors without an initializer."""
+    pipeline = pipeline_of(config)
+    return [None if job is None else document.process(pipeline, job) for job in jobs]
+
+
+def pipeline_of(config: dict[str, Any]) -> Pipeline:
+    """The pipeline of `config`, built once per config object a worker holds (a Dask worker
+    keeps a scattered config as one object)."""
     global _cached
     if _cached is None or _cached[0] is not config:
         _cached = (config, Pipeline.from_config(config))
-    return [pack(_clean(_cached[1], task), keep_source) for task in tasks]
-
-
-# Results cross process boundaries as plain tuples: pickling the slotted dataclasses of a
-# CleanResult costs about ten times as much as the tuples, a tenth of the cleaning itself.
-Packed = tuple[Any, ...] | Cleaned | Failed | None
-
-
-def pack(outcome: Outcome, keep_source: bool = True) -> Packed:
-    """An outcome as plain tuples (without the source unless `keep_source`)."""
-    if not isinstance(outcome, CleanResult):
-        return outcome
-    removals = tuple((r.start, r.end, r.filter, r.reason, r.detail) for r in outcome.removals)
-    meta = outcome.metadata
-    fields = tuple(None if f is None else (f.value, f.start, f.end) for f in (getattr(meta, n) for n in _METADATA))
-    packed = (outcome.text, outcome.source if keep_source else "", removals, fields)
-    pruned = getattr(outcome, "pruned", None)  # an HtmlResult: also its pruned nodes
-    if pruned is None:
-        return packed
-    nodes = tuple((n.tag, n.reason, n.detail, n.text) for n in pruned)
-    return (*packed, nodes, outcome.empty_reason, outcome.styles, outcome.language)  # type: ignore[attr-defined]
-
-
-def unpack(packed: Packed) -> Outcome:
-    """The outcome `pack` packed."""
-    if not isinstance(packed, tuple) or isinstance(packed, Cleaned):
-        return packed
-    text, source, removals, fields, *html = packed
-    metadata = Metadata(**{name: Field(*f) for name, f in zip(_METADATA, fields) if f is not None})
-    ledger = tuple(Removal(*r) for r in removals)
-    if not html:
-        return CleanResult(text, source, ledger, metadata)
-    from .html import HtmlResult, PrunedNode
-
-    nodes, empty_reason, styles, language = html
-    return HtmlResult(text, source, ledger, metadata, tuple(PrunedNode(*n) for n in nodes), empty_reason, styles, language)
-
-
-_METADATA = tuple(f.name for f in dataclasses.fields(Metadata))
-
-
-def _clean(pipeline: Pipeline, task: Task | None) -> Outcome:
-    if task is None:
-        return None
-    if isinstance(task, RecordTask):
-        return _clean_record(pipeline, task)
-    text, url, *html = task
-    try:
-        if html and html[0]:
-            from .html import clean_html_and_explain  # trafilatura loads only for HTML input
-
-            return clean_html_and_explain(text, url, pipeline=pipeline)
-        return pipeline.run(text, url)
-    except Exception as error:  # a broken (plugin) filter fails one document, not the run
-        return Failed(f"cleaning failed: {type(error).__name__}: {error}")
-
-
-def _clean_record(pipeline: Pipeline, task: RecordTask) -> Cleaned:
-    doc = task.parse()
-    outcome = _clean(pipeline, doc.task) if doc.task is not None else None
-    return records.cleaned(doc, task.format, *result_or_error(doc, outcome))
-
-
-def result_or_error(doc: Doc, outcome: Outcome) -> tuple[CleanResult | None, str]:
-    """(result, "") for a cleaned document; (None, why) for one that failed or had no text."""
-    if isinstance(outcome, CleanResult):
-        return outcome, ""
-    return None, outcome.reason if isinstance(outcome, Failed) else doc.error
+    return _cached[1]

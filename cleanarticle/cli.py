@@ -1,11 +1,12 @@
-"""Command line: `python -m cleanarticle INPUT... -o OUT`, argparse wiring over `io` and `explain`.
+"""Command line: `python -m cleanarticle INPUT... -o OUT`, argparse wiring over `run`.
 
 `python -m cleanarticle profile CORPUS.jsonl -o profiles.json` builds site profiles (the lines
 repeated across each site's documents) for `--profile`.
 
 Data goes to stdout or files; notes, errors, the progress bar and the summary go to stderr.
-Exit status: 0 ok, 1 `--check` found something to remove, 2 usage or config error, 3 some
-inputs failed (every other input is still cleaned and written).
+Exit status: 0 ok, 1 `--check` found something to remove, 2 usage or config error or an output
+that cannot be written, 3 some inputs failed (every other input is still cleaned and written),
+130 interrupted, 143 terminated. No traceback reaches the user for any of them.
 """
 
 from __future__ import annotations
@@ -14,26 +15,14 @@ import argparse
 import dataclasses
 import os
 import sys
-from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import partial
-from pathlib import Path
-from typing import Any
 
-from tqdm import tqdm
-
-from . import __version__, batch, config, explain, formats, io, records, registry, runerrors, stdin
-from .corpus import Profiles, Thresholds, build_profiles
+from . import __version__, config, formats, io, registry, runerrors
+from . import run as runloop
+from .corpus import Thresholds
 from .filters import DEFAULT_STEPS
 from .filters.site_boilerplate import SiteBoilerplate
 from .pipeline import ConfigError, Pipeline
-from .report import RemovalReport
-from .types import CleanResult
-
-PROG = "cleanarticle"
-OK, FOUND_CRUFT, USAGE, FAILED = 0, 1, 2, 3
+from .run import OK, PROG, USAGE
 
 DESCRIPTION = """\
 Remove scraped cruft (related-article blocks, promos, captions and credits, image file names,
@@ -80,8 +69,27 @@ at corpus scale (JSONL in, the same records out, in order, with an "error" field
 "cleanarticle" is the installed script; "python -m cleanarticle" is the same command.
 To clean a file named "profile", write it as ./profile.
 
+one bad input never ends the run: a file, record or page that cannot be read, decoded or cleaned
+(over --max-bytes, over --time-limit, invalid JSON, a damaged .gz) is named on stderr, and a
+record still gets its output line with an "error" field (records in = records out). Directory
+walks skip FIFOs, devices and sockets; name one alone to read it as a stream.
+
 exit status:
-  0 ok, 1 --check found something to remove, 2 usage or config error, 3 some inputs failed"""
+  0    ok
+  1    --check found something to remove
+  2    usage or config error, or an output that cannot be written (the path is named)
+  3    some inputs failed (every other input is still cleaned and written)
+  130  interrupted (SIGINT), 143 terminated (SIGTERM): unfinished outputs are removed"""
+
+
+MAX_BYTES_HELP = (
+    f"refuse a file, JSONL line or WARC record larger than this once decompressed, without reading it whole "
+    f"(default {io.MAX_BYTES >> 20}M; K, M and G suffixes); a refused record gets an error record with its id"
+)
+TIME_LIMIT_HELP = (
+    f"give up on a document that takes longer than this to clean (default {runloop.TIME_LIMIT:g}; 0: no limit): it "
+    'fails alone, a record keeping its text with an "error" field. Not enforced on Dask workers'
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -208,7 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes (default 1; 0 = one per CPU); output stays in input order",
     )
     _add_dask(run)
+    _add_bounds(run)
+    run.add_argument("--time-limit", type=_seconds, default=runloop.TIME_LIMIT, metavar="SECONDS", help=TIME_LIMIT_HELP)
     return parser
+
+
+def _add_bounds(group: argparse._ArgumentGroup) -> None:
+    group.add_argument("--max-bytes", type=_size, default=io.MAX_BYTES, metavar="SIZE", help=MAX_BYTES_HELP)
 
 
 def _add_dask(group: argparse._ArgumentGroup) -> None:
@@ -220,6 +234,32 @@ def _add_dask(group: argparse._ArgumentGroup) -> None:
         help="run on a Dask cluster at this scheduler address, or on a local cluster of -j "
         "workers when no address is given (needs cleanarticle[dask])",
     )
+
+
+def _size(value: str) -> int:
+    number, unit = value.strip().upper(), 1
+    if number[-1:] in _UNITS:
+        number, unit = number[:-1], _UNITS[number[-1]]
+    try:
+        size = int(float(number) * unit)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a size in bytes like 1000000 or 64M, got {value!r}") from None
+    if size < 1:
+        raise argparse.ArgumentTypeError("expected a size of at least 1 byte")
+    return size
+
+
+_UNITS = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError("expected 0 (no limit) or a positive number of seconds")
+    return seconds
 
 
 def _jobs(value: str) -> int:
@@ -236,16 +276,21 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line on `argv` (default: sys.argv[1:]) and return the exit status."""
     argv = sys.argv[1:] if argv is None else argv
     try:
-        if argv[:1] == ["profile"]:
-            return profile_main(argv[1:])
-        return _main(argv)
+        with runloop.stop_on_terminate():
+            if argv[:1] == ["profile"]:
+                return profile_main(argv[1:])
+            return _main(argv)
+    except runloop.Stopped as stop:
+        return stop.status
+    except KeyboardInterrupt:
+        return 130
     except runerrors.RunError as error:
-        return _error(str(error), USAGE)
+        return runloop.error_status(str(error), USAGE)
     except BrokenPipeError:  # stdout closed early, e.g. piped into `head`: not a failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return OK
     except OSError as error:  # an output that cannot be created or written
-        return _error(str(runerrors.output_failure(error)), USAGE)
+        return runloop.error_status(str(runerrors.output_failure(error)), USAGE)
 
 
 def _main(argv: list[str]) -> int:
@@ -256,27 +301,30 @@ def _main(argv: list[str]) -> int:
         return stop.code if isinstance(stop.code, int) else USAGE
     if not args.inputs and _on_terminal(args):
         parser.print_usage(sys.stderr)
-        return _error("no INPUT given and stdin is a terminal: name files, or pipe data in ('-' reads the terminal)", USAGE)
+        return runloop.error_status("no INPUT given and stdin is a terminal: name files, or pipe data in ('-' reads the terminal)", USAGE)
     if args.list_filters:
         sys.stdout.write(filter_table())
         return OK
     try:
         pipeline = build_pipeline(args)
     except ConfigError as error:
-        return _error(str(error), USAGE)
+        return runloop.error_status(str(error), USAGE)
     if args.show_config:
         sys.stdout.write(config.dumps(pipeline))
         return OK
     if (args.links or args.images) and args.format != "markdown":
-        return _error("--links and --images need --format markdown", USAGE)
+        return runloop.error_status("--links and --images need --format markdown", USAGE)
     if args.explain and (args.diff or args.check):
-        return _error("--explain cannot be combined with --diff or --check", USAGE)
+        return runloop.error_status("--explain cannot be combined with --diff or --check", USAGE)
     if args.output is not None and (args.diff or args.check):
-        return _error("--diff and --check write no files; drop -o", USAGE)
-    try:
-        return _run(args, pipeline)
-    except KeyboardInterrupt:
-        return 130
+        return runloop.error_status("--diff and --check write no files; drop -o", USAGE)
+    return runloop.clean(_options(args), pipeline)
+
+
+def _options(args: argparse.Namespace) -> runloop.Options:
+    """The parsed arguments that the run loop reads."""
+    names = {item.name for item in dataclasses.fields(runloop.Options)}
+    return runloop.Options(**{name: value for name, value in vars(args).items() if name in names})
 
 
 def _on_terminal(args: argparse.Namespace) -> bool:
@@ -369,7 +417,9 @@ def build_profile_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes for counting (default 1)"
     )
-    _add_dask(parser.add_argument_group("running"))
+    running = parser.add_argument_group("running")
+    _add_dask(running)
+    _add_bounds(running)
     return parser
 
 
@@ -384,73 +434,8 @@ def profile_main(argv: list[str]) -> int:
         thresholds = Thresholds(args.min_documents, args.min_share, args.min_chars)
         pipeline = config.load(args.config) if args.config else _discovered()
     except ConfigError as error:
-        return _error(str(error), USAGE)
-    output = Path(args.output) if args.output not in (None, "-") else None
-    found = io.find_inputs(args.inputs, output)
-    for note in found.notes:
-        _log(f"{PROG}: note: {note}")
-    for name, reason in found.errors:
-        _log(f"{PROG}: error: {name}: {reason}")
-    unusable = [item.name for item in found.inputs if not item.jsonl or item.warc or item.path is None]
-    if unusable:
-        return _error(f"{', '.join(unusable)}: profiles are built from JSONL files (they are read twice)", USAGE)
-    if not found.inputs:
-        return FAILED
-    sources = {item.path.resolve() for item in found.inputs if item.path is not None}
-    if output is not None and output.resolve() in sources:
-        return _error(f"{output}: the output would overwrite an input", USAGE)
-    try:
-        profiles, documents, errors = _build_profiles(args, found.inputs, thresholds, pipeline)
-    except KeyboardInterrupt:
-        return 130
-    if output is None:
-        sys.stdout.write(profiles.dumps())
-    else:
-        atomic = io.AtomicFile(output)
-        atomic.stream.write(profiles.dumps())
-        atomic.commit()
-    errors += len(found.errors)
-    _log(
-        f"{PROG}: {_plural(documents, 'document')}, {_plural(errors, 'error')}; "
-        f"{_plural(profiles.line_count, 'line')} in {_plural(len(profiles.sites), 'site profile')}"
-    )
-    return FAILED if errors else OK
-
-
-def _build_profiles(
-    args: argparse.Namespace, inputs: list[io.Input], thresholds: Thresholds, pipeline: Pipeline
-) -> tuple[Profiles, int, int]:
-    """The profiles, the number of documents read and of records or files that failed."""
-    where_key = args.site_key or args.url_key
-    if args.dask is None:
-        reader = _ProfileReader(inputs, args.text_key, where_key)
-        return build_profiles(reader.read, thresholds, pipeline, args.jobs), reader.documents, reader.errors
-    from .corpus import dask as corpus_dask
-
-    paths = [str(item.path) for item in inputs]
-    with runerrors.dask_client(args.dask or None, args.jobs) as client:
-        return corpus_dask.profile_files(client, paths, thresholds, pipeline, args.text_key, where_key)
-
-
-class _ProfileReader:
-    """Reads (URL or site, text) pairs for profiling; the first read reports and counts errors."""
-
-    def __init__(self, inputs: list[io.Input], text_key: str, url_key: str) -> None:
-        self.inputs = inputs
-        self.text_key = text_key
-        self.url_key = url_key
-        self.reads = self.documents = self.errors = 0
-
-    def read(self) -> Iterator[tuple[str | None, str]]:
-        first = self.reads == 0
-        self.reads += 1
-        for part in io.documents(self.inputs, self.text_key, self.url_key):
-            if isinstance(part, io.Doc) and part.text is not None:
-                self.documents += first
-                yield part.url, part.text
-            elif first and part.error:
-                self.errors += 1
-                _log(f"{PROG}: error: {part.name if isinstance(part, io.Doc) else part.input.name}: {part.error}")
+        return runloop.error_status(str(error), USAGE)
+    return runloop.profile(_options(args), thresholds, pipeline)
 
 
 def filter_table() -> str:
@@ -467,241 +452,3 @@ def filter_table() -> str:
         reasons = ", ".join(getattr(cls, "reasons", ()))
         lines.append(f"{name:<{width}}  {status:<8}  {summary}" + (f" [{reasons}]" if reasons else "") + "\n")
     return "".join(lines)
-
-
-def _run(args: argparse.Namespace, pipeline: Pipeline) -> int:
-    writing = not (args.diff or args.check)
-    exclude = Path(args.output) if writing and args.output not in (None, "-") else None
-    found = io.find_inputs(args.inputs, exclude, stdin_html=args.input_format == "html")
-    found.inputs = [_as_format(item, args.input_format) for item in found.inputs]
-    for note in found.notes:
-        _log(f"{PROG}: note: {note}")
-    for name, reason in found.errors:
-        _log(f"{PROG}: error: {name}: {reason}")
-    if not found.inputs:
-        return FAILED
-    plan = io.Plan()
-    if writing:
-        try:
-            plan = io.plan_outputs(
-                found.inputs, args.output, several=found.several, explain=args.explain or args.format == "json",
-                records_suffix=".json" if args.format == "json" and not args.explain else ".explain.jsonl",
-                text_suffix=".md" if args.format == "markdown" else ".txt",
-            )
-        except io.UsageError as error:
-            return _error(str(error), USAGE)
-    show_bar = sys.stderr.isatty() and (len(found.inputs) > 1 or any(item.jsonl for item in found.inputs))
-    total = None if any(item.jsonl for item in found.inputs) else len(found.inputs)
-    url_key = args.site_key or args.url_key
-    output = formats.Output(args.format, args.links, args.images, args.explain)
-    fmt = records.RecordFormat(args.text_key, url_key, args.html_key, args.explain, writing, output)
-    runner = _Runner(args, io.Outputs(plan), writing, fmt)
-    runner.tally.errors = len(found.errors)
-    # Records are parsed and written by the worker that cleans them, unless a diff needs
-    # whole results here.
-    if args.report:
-        runner.report = RemovalReport()
-    parts = io.documents(found.inputs, args.text_key, url_key, args.html_key, raw=not (args.diff or args.report))
-    items = ((part, _task(part, fmt)) for part in parts)
-    # The layout of formats and of HTML text (blank lines between blocks) is read from the source.
-    keep_source = args.explain or args.diff or args.report or args.format != "text" or any(item.html for item in found.inputs)
-    finished = False
-    with tqdm(total=total, unit="doc", file=sys.stderr, leave=False, disable=not show_bar) as bar:
-        try:
-            with _cleaner(args, pipeline, keep_source) as clean:
-                for part, outcome in clean(items):
-                    if isinstance(part, io.End):
-                        runner.end(part)
-                        continue
-                    if isinstance(part, io.RecordLine):
-                        runner.record(part, outcome)
-                    else:
-                        runner.document(part, outcome)
-                    bar.update()
-            finished = True
-        finally:
-            runner.outputs.close(ok=finished)
-    if runner.report is not None:
-        runner.report.write(Path(args.report))
-    return runner.summarise()
-
-
-def _as_format(item: io.Input, input_format: str) -> io.Input:
-    """The input read as --input-format says; stdin in auto mode as its first line shows (noted)."""
-    if input_format == "auto" and item.path is None:
-        input_format = stdin.kind(stdin.peek().head)
-        if input_format != stdin.TEXT:
-            _log(f"{PROG}: note: stdin looks like {input_format.upper()}; reading it as such (--input-format text to override)")
-    if input_format == "jsonl":
-        return dataclasses.replace(item, jsonl=True, html=False)
-    if input_format == "auto" or item.jsonl:
-        return item
-    return dataclasses.replace(item, html=input_format == "html")
-
-
-def _task(part: io.Doc | io.RecordLine | io.End, fmt: records.RecordFormat) -> batch.Task | None:
-    if isinstance(part, io.RecordLine):
-        return records.RecordTask(part.data, fmt)
-    return part.task if isinstance(part, io.Doc) else None
-
-
-@contextmanager
-def _cleaner(args: argparse.Namespace, pipeline: Pipeline, keep_source: bool) -> Iterator[Callable[..., Any]]:
-    """The function that cleans the stream in order: a process pool, or a Dask cluster."""
-    if args.dask is None:
-        yield partial(batch.clean_in_order, pipeline=pipeline, jobs=args.jobs, keep_source=keep_source)
-        return
-    with runerrors.dask_client(args.dask or None, args.jobs) as client:
-        from .corpus import dask as corpus_dask
-
-        yield partial(corpus_dask.clean_in_order, client, pipeline=pipeline, keep_source=keep_source)
-
-
-@dataclass
-class _Tally:
-    documents: int = 0
-    removals: int = 0
-    errors: int = 0
-    changed: int = 0
-    reasons: Counter[tuple[str, str]] = field(default_factory=Counter)
-
-
-class _Runner:
-    """Routes each cleaned document to its output, diff or check line, and keeps the counts."""
-
-    def __init__(self, args: argparse.Namespace, outputs: io.Outputs, writing: bool, fmt: records.RecordFormat) -> None:
-        self.args = args
-        self.fmt = fmt
-        self.outputs = outputs
-        self.writing = writing
-        self.tally = _Tally()
-        self.report: RemovalReport | None = None
-        self._reset()
-
-    def _reset(self) -> None:
-        self.input_failed = False
-        self.input_documents = self.input_changed = self.input_removals = 0
-
-    def document(self, doc: io.Doc, outcome: batch.Outcome) -> None:
-        self.tally.documents += 1
-        self.input_documents += 1
-        if isinstance(outcome, batch.Failed) or outcome is None:
-            reason = outcome.reason if outcome else doc.error
-            self._document_error(doc, reason)
-            if self.writing and doc.line:  # a record (JSONL, WARC): still one output record
-                self.outputs.write(doc.input, io.json_line(records.output_record(doc, self.fmt, None, reason)))
-            return
-        if self.report is not None:
-            self.report.add(doc.name, outcome)
-        removed = len(outcome.removals)
-        self.tally.removals += removed
-        self.tally.reasons.update((removal.filter, removal.reason) for removal in outcome.removals)
-        if outcome.text != doc.text:
-            self.input_changed += 1
-            self.input_removals += removed
-        if self.args.diff:
-            diff = explain.unified_diff(outcome, doc.name)
-            sys.stdout.write(explain.colourise(diff) if _colour() else diff)
-        if self.writing:
-            self.outputs.write(doc.input, self._render(doc, outcome))
-
-    def record(self, line: io.RecordLine, outcome: batch.Outcome) -> None:
-        """A JSONL record cleaned (or failed) where it was parsed: write its line, count it."""
-        if isinstance(outcome, batch.Failed):  # its worker died: no line came back
-            outcome = records.cleaned(records.RecordTask(line.data, self.fmt).parse(), self.fmt, None, outcome.reason)
-        assert isinstance(outcome, records.Cleaned)
-        self.tally.documents += 1
-        self.input_documents += 1
-        if outcome.error:
-            self.tally.errors += 1
-            _log(f"{PROG}: error: {line.name}: {outcome.error}")
-        else:
-            self.tally.removals += len(outcome.removals)
-            self.tally.reasons.update(outcome.removals)
-            if outcome.changed:
-                self.input_changed += 1
-                self.input_removals += len(outcome.removals)
-        if self.writing:
-            self.outputs.write(line.input, outcome.line)
-
-    def _document_error(self, doc: io.Doc, error: str) -> None:
-        self.tally.errors += 1
-        _log(f"{PROG}: error: {doc.name}: {error}")
-        if not doc.line:
-            self.input_failed = True
-
-    def _render(self, doc: io.Doc, result: CleanResult) -> str:
-        args = self.args
-        output = self.fmt.output
-        if doc.record is not None:  # a JSONL or WARC record: its fields, as a worker writes them
-            return io.json_line(records.output_record(doc, self.fmt, result))
-        if args.explain and output.format != "json":
-            return io.json_line({args.id_key: doc.name, **explain.explanation(result)})
-        text = formats.body(result, output, doc.text if doc.html else None, doc.url)
-        if output.format == "json":
-            return io.json_line({args.id_key: doc.name, args.text_key: text, **formats.json_fields(result, output, doc.url)})
-        if self.outputs.plan.records:
-            return io.json_line({args.id_key: doc.name, args.text_key: text})
-        return text
-
-    def end(self, end: io.End) -> None:
-        if end.error:
-            self.tally.errors += 1
-            _log(f"{PROG}: error: {end.input.name}: {end.error}")
-        if self.writing:
-            self.outputs.finish(end.input, ok=not (end.error or self.input_failed))
-        if self.input_changed:
-            self.tally.changed += 1
-            if self.args.check:
-                _log(f"{PROG}: would change {end.input.name} ({self._change_counts(end.input)})")
-        self._reset()
-
-    def _change_counts(self, item: io.Input) -> str:
-        removals = _plural(self.input_removals, "removal")
-        if not item.jsonl:
-            return removals
-        return f"{self.input_changed} of {_plural(self.input_documents, 'record')}, {removals}"
-
-    def summarise(self) -> int:
-        """Print the one-line summary (for several documents) and return the exit status."""
-        tally = self.tally
-        if tally.documents > 1:
-            counts = (tally.documents, "document"), (tally.removals, "removal"), (tally.errors, "error")
-            line = f"{PROG}: " + ", ".join(_plural(count, word) for count, word in counts)
-            if self.args.check:
-                line += f"; {_plural(tally.changed, 'input')} would change"
-            _log(line)
-            if tally.reasons:
-                _log(reason_table(tally.reasons))
-        if tally.errors:
-            return FAILED
-        return FOUND_CRUFT if self.args.check and tally.changed else OK
-
-
-def reason_table(reasons: Counter[tuple[str, str]]) -> str:
-    """Removals per filter and reason, most frequent first, as aligned lines."""
-    rows = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
-    width_filter = max(len(name) for (name, _), _ in rows)
-    width_reason = max(len(reason) for (_, reason), _ in rows)
-    width_count = len(str(rows[0][1]))
-    lines = [
-        f"  {name:<{width_filter}}  {reason:<{width_reason}}  {count:>{width_count}}" for (name, reason), count in rows
-    ]
-    return "\n".join(["removals by filter and reason:", *lines])
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _colour() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-
-
-def _log(message: str) -> None:
-    tqdm.write(message, file=sys.stderr)
-
-
-def _error(message: str, status: int) -> int:
-    _log(f"{PROG}: error: {message}")
-    return status

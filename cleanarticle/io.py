@@ -1,26 +1,26 @@
-"""Files in and out for the command line: find inputs, stream documents, write results safely.
+"""The command line's inputs: find them, and stream their documents in bounded memory.
 
 Inputs are files, directories (recursed), globs and "-" (stdin). `.jsonl` and `.jsonl.gz` are
-read and written one record at a time (cleaning them in order is `batch`'s job), so memory stays
-flat whatever the size of the input. Output files are written under a
-temporary name in their own directory and moved into place, so a failed input never leaves a
-half-written file behind.
+read one record at a time (cleaning them in order is `batch`'s job, writing them `outputs`'),
+so memory stays flat whatever the size of the input. No file, line or record is read past
+`max_bytes` (a longer line is skipped in bounded chunks and reported as `Oversize`), and any
+failure to read an input ends that input only. Directory walks and globs take regular files
+only (a FIFO or a device would block or never end) and survive symlink loops.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import json
 import os
 import re
-import secrets
-import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import stat
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from glob import glob
 from pathlib import Path, PurePath
-from typing import Any, TextIO
+from typing import Any, Protocol
 
 from . import compressed, stdin, warc
 
@@ -30,14 +30,13 @@ TEXT_SUFFIXES = (".txt", ".txt.gz")
 _FOUND_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES, *warc.SUFFIXES)
 _NONE_FOUND = "no .txt, .html, .htm, .jsonl or .jsonl.gz files in this directory (nor .xhtml, .ndjson, or .gz and .zst of them)"
 _GLOB_MAGIC = re.compile(r"[*?[]")
+MAX_BYTES = 64 << 20  # the default --max-bytes: a file, line or record larger than this is refused
+HEAD_BYTES = 1 << 16  # the start kept of a line that is too long, where its id is looked for
+_SKIP_CHUNK = 1 << 20  # bytes read at a time to skip the rest of a line that is too long
 
 
 class InputError(Exception):
     """An input that cannot be read; the message says why."""
-
-
-class UsageError(Exception):
-    """Inputs and output options that do not fit together; the message says how to fix it."""
 
 
 def is_jsonl(name: str) -> bool:
@@ -81,10 +80,10 @@ def find_inputs(specs: Sequence[str], exclude: Path | None = None, stdin_html: b
     """Expand `specs` in order; directory walks skip hidden names and `exclude` (the output)."""
     found = Found(several=len(specs) > 1)
     seen: set[Path] = set()
-    skip = exclude.resolve() if exclude is not None else None
+    skip = real_path(exclude) if exclude is not None else None
 
     def add(item: Input) -> None:
-        key = item.path.resolve() if item.path is not None else Path("-")
+        key = real_path(item.path) if item.path is not None else Path("-")
         if key not in seen:
             seen.add(key)
             found.inputs.append(item)
@@ -108,7 +107,7 @@ def find_inputs(specs: Sequence[str], exclude: Path | None = None, stdin_html: b
                 target = Path(match)
                 if target.is_dir():
                     _walk(match, target, root, skip, found, add)
-                else:
+                elif _regular(match, target, found):
                     _explicit(match, target, target.relative_to(root), found, add)
         else:
             found.errors.append((spec, "no such file or directory"))
@@ -136,15 +135,34 @@ def _walk(spec: str, top: Path, root: Path, skip: Path | None, found: Found, add
             path = Path(folder, file)
             if file.startswith(".") or _same(path, skip):
                 continue
-            if file.lower().endswith(_FOUND_SUFFIXES):
+            if file.lower().endswith(_FOUND_SUFFIXES) and _regular(str(path), path, found):
                 usable += 1
                 add(_input(str(path), path, path.relative_to(root)))
     if not usable:
         found.errors.append((spec, _NONE_FOUND))
 
 
+def _regular(name: str, path: Path, found: Found) -> bool:
+    """Whether a file found by a walk or a glob is a regular file (through symlinks); a note
+    names what is skipped: reading a FIFO or a device would block or never end."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:  # a broken link, a symlink loop
+        found.notes.append(f"{name}: skipped: {error.strerror or error}")
+        return False
+    if stat.S_ISREG(mode):
+        return True
+    found.notes.append(f"{name}: skipped: not a regular file (a FIFO, device or socket); name it alone to read it as a stream")
+    return False
+
+
+def real_path(path: Path) -> Path:
+    """The path with symlinks resolved as far as they go: `Path.resolve` raises on a loop."""
+    return Path(os.path.realpath(path))
+
+
 def _same(path: Path, resolved: Path | None) -> bool:
-    return resolved is not None and path.resolve() == resolved
+    return resolved is not None and real_path(path) == resolved
 
 
 def _glob_root(pattern: str) -> Path:
@@ -156,85 +174,6 @@ def _glob_root(pattern: str) -> Path:
             break
         fixed.append(part)
     return Path(*fixed) if fixed else Path(".")
-
-
-# Planning outputs ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """Where results go: one stream (`shared`, or stdout when None) or one file per input."""
-
-    shared: Path | None = None
-    files: Mapping[Input, Path] = field(default_factory=dict)
-    records: bool = False  # text documents become JSONL records in the shared stream
-
-
-def plan_outputs(
-    inputs: Sequence[Input],
-    output: str | None,
-    *,
-    several: bool,
-    explain: bool,
-    records_suffix: str = ".explain.jsonl",
-    text_suffix: str = ".txt",
-) -> Plan:
-    """Decide the output of every input, refusing plans that would mix or overwrite data.
-
-    `several` says more than one input was named (or a directory or glob): then a new name
-    without a suffix, like `out`, is taken to be a directory.
-    """
-    several = several or len(inputs) > 1
-    if output is None or output == "-":
-        plan = Plan(records=explain)
-        where = "stdout"
-    elif _is_directory(output, several):
-        root = Path(output)
-        plan = Plan(files={item: root / _output_rel(item, explain, records_suffix, text_suffix) for item in inputs})
-        where = ""
-    else:
-        plan = Plan(shared=Path(output), records=explain or is_jsonl(output))
-        where = output
-    if where and not plan.records and len(inputs) > 1 and not all(item.jsonl for item in inputs):
-        raise UsageError(
-            f"{len(inputs)} inputs cannot be written as plain text to {where}: give -o DIR/ to mirror "
-            "them, or -o FILE.jsonl for one JSONL record per document"
-        )
-    _refuse_overwrites(inputs, plan)
-    return plan
-
-
-def _is_directory(output: str, several: bool) -> bool:
-    """An existing directory, a name ending in a slash, or a new suffix-less name for many files."""
-    path = Path(output)
-    if path.is_dir() or output.endswith(("/", os.sep)):
-        return True
-    return several and not path.exists() and not path.suffix
-
-
-def _output_rel(item: Input, explain: bool, records_suffix: str = ".explain.jsonl", text_suffix: str = ".txt") -> PurePath:
-    """Where an input's output goes in a mirrored tree: records, text of a page, or its own name."""
-    if item.warc:
-        return item.rel.with_name(warc.output_name(item.rel.name))
-    if explain and not item.jsonl:
-        return item.rel.with_name(PurePath(compressed.plain_name(item.rel)).stem + records_suffix)
-    if item.html or (text_suffix != ".txt" and not item.jsonl):
-        return PurePath(compressed.plain_name(item.rel)).with_suffix(text_suffix)
-    return item.rel
-
-
-def _refuse_overwrites(inputs: Sequence[Input], plan: Plan) -> None:
-    sources = {item.path.resolve(): item.name for item in inputs if item.path is not None}
-    if plan.shared is not None and plan.shared.resolve() in sources:
-        raise UsageError(f"{plan.shared}: the output would overwrite the input {sources[plan.shared.resolve()]}")
-    written: dict[Path, str] = {}
-    for item, target in plan.files.items():
-        key = target.resolve()
-        if key in sources:
-            raise UsageError(f"{target}: the output would overwrite the input {sources[key]}")
-        if key in written:
-            raise UsageError(f"{target} would be written from both {written[key]} and {item.name}")
-        written[key] = item.name
 
 
 # Reading documents ----------------------------------------------------------------------------
@@ -280,11 +219,33 @@ class RecordLine:
 
 
 @dataclass(frozen=True, slots=True)
+class Oversize:
+    """A JSONL line longer than `limit` bytes: only its start was kept, to find its id in."""
+
+    input: Input
+    line: int
+    head: bytes
+    size: int
+    limit: int
+
+    @property
+    def name(self) -> str:
+        return f"{self.input.name}:{self.line}"
+
+    @property
+    def error(self) -> str:
+        return f"the line is {self.size:,} bytes, over --max-bytes ({self.limit:,})"
+
+
+@dataclass(frozen=True, slots=True)
 class End:
     """All of an input has been read; `error` is set when reading it failed part way."""
 
     input: Input
     error: str = ""
+
+
+Part = Doc | RecordLine | Oversize | End
 
 
 def documents(
@@ -294,36 +255,47 @@ def documents(
     html_key: str | None = None,
     *,
     raw: bool = False,
-) -> Iterator[Doc | RecordLine | End]:
+    max_bytes: int = MAX_BYTES,
+) -> Iterator[Part]:
     """Every document of every input in order, each input followed by its `End`.
 
     HTML files (and JSONL records read from `html_key`) are marked `html` for the HTML path.
-    With `raw`, JSONL lines come unparsed, as `RecordLine`s.
+    With `raw`, JSONL lines come unparsed, as `RecordLine`s. A line longer than `max_bytes`
+    comes as `Oversize`; a file or WARC record larger than that is an error.
     """
     for item in inputs:
         try:
             if item.warc:
-                yield from _warc_documents(item)
-            elif item.jsonl and raw:
-                yield from (RecordLine(item, number, line) for number, line in _lines(item))
+                yield from _warc_documents(item, max_bytes)
             elif item.jsonl:
-                yield from _records(item, html_key or text_key, url_key, html=html_key is not None)
+                for number, line in _lines(item, max_bytes):
+                    if isinstance(line, Oversize):
+                        yield line
+                    elif raw:
+                        yield RecordLine(item, number, line)
+                    else:
+                        yield parse_record(item, number, line, html_key or text_key, url_key, html=html_key is not None)
             elif item.html:
-                yield Doc(item, read_html(item), html=True)
+                yield Doc(item, read_html(item, max_bytes), html=True)
             else:
-                yield Doc(item, read_text(item))
+                yield Doc(item, read_text(item, max_bytes))
         except InputError as error:
             yield End(item, str(error))
+        except Exception as error:  # whatever else reading one input raises ends that input only
+            yield End(item, f"cannot read it: {type(error).__name__}: {error}")
         else:
             yield End(item)
 
 
-def _warc_documents(item: Input) -> Iterator[Doc]:
+def _warc_documents(item: Input, max_bytes: int) -> Iterator[Doc]:
     """Each HTML response or text conversion of a WARC/WET file, numbered, with its record's fields."""
     assert item.path is not None
     try:
-        for number, page in enumerate(warc.open_pages(item.path), 1):
-            if page.html:
+        for number, page in enumerate(warc.open_pages(item.path, max_bytes), 1):
+            if page.payload is None:
+                error = f"the record is over --max-bytes ({max_bytes:,})"
+                yield Doc(item, None, page.url, number, page.fields, error=error)
+            elif page.html:
                 from .html.decode import decode
 
                 yield Doc(item, decode(page.payload), page.url, number, page.fields, html=True)
@@ -335,24 +307,44 @@ def _warc_documents(item: Input) -> Iterator[Doc]:
         raise InputError(f"not a readable WARC file: {type(error).__name__}: {error}") from None
 
 
-def read_text(item: Input) -> str:
+def read_text(item: Input, max_bytes: int = MAX_BYTES) -> str:
     """The whole text of a file (or stdin), refusing binary and non-UTF-8 data."""
-    return _decode(_read_bytes(item))
+    return _decode(_read_bytes(item, max_bytes))
 
 
-def read_html(item: Input) -> str:
+def read_html(item: Input, max_bytes: int = MAX_BYTES) -> str:
     """A page's text, decoded by its byte-order mark, declared charset or detection."""
     from .html.decode import decode  # the HTML path is imported only when HTML comes in
 
-    return decode(_read_bytes(item))
+    return decode(_read_bytes(item, max_bytes))
 
 
-def _read_bytes(item: Input) -> bytes:
-    """The bytes of stdin or of a file, decompressed by its suffix."""
+def _read_bytes(item: Input, max_bytes: int) -> bytes:
+    """The bytes of stdin or of a file, decompressed by its suffix; at most `max_bytes`."""
+    with _opened(item) as stream:
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"larger than --max-bytes ({max_bytes:,} bytes)")
+    return data
+
+
+class Readable(Protocol):
+    """What inputs are read through: a file's (decompressed) stream, or stdin's."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+@contextmanager
+def _opened(item: Input) -> Iterator[Readable]:
+    """The input's decompressed byte stream, with a damaged file or missing extra as `InputError`."""
     if item.path is None:
-        return stdin.source().read()
+        yield stdin.source()
+        return
     try:
-        return compressed.read_bytes(item.path)
+        with compressed.open_binary(item.path) as stream:
+            yield stream
     except compressed.MissingExtra as error:
         raise InputError(str(error)) from None
     except compressed.errors() as error:
@@ -368,29 +360,25 @@ def _decode(data: bytes) -> str:
         raise InputError(f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
 
 
-def _records(item: Input, text_key: str, url_key: str, html: bool = False) -> Iterator[Doc]:
-    for number, line in _lines(item):
-        yield parse_record(item, number, line, text_key, url_key, html)
+def _lines(item: Input, max_bytes: int) -> Iterator[tuple[int, bytes | Oversize]]:
+    """(line number, line without its line break) of every non-blank line of a JSONL file; a
+    line longer than `max_bytes` is skipped in bounded chunks and given as an `Oversize`."""
+    with _opened(item) as stream:
+        number = 0
+        while line := stream.readline(max_bytes + 1):
+            number += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                yield number, _oversize(item, number, line, stream, max_bytes)
+            elif line.strip():
+                yield number, line.rstrip(b"\r\n")
 
 
-def _lines(item: Input) -> Iterator[tuple[int, bytes]]:
-    """(line number, line without its line break) of every non-blank line of a JSONL file."""
-    if item.path is None:
-        yield from _numbered(stdin.source().lines())
-        return
-    try:
-        with compressed.open_binary(item.path) as stream:
-            yield from _numbered(stream)
-    except compressed.MissingExtra as error:
-        raise InputError(str(error)) from None
-    except compressed.errors() as error:
-        raise InputError(getattr(error, "strerror", None) or str(error) or type(error).__name__) from None
-
-
-def _numbered(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
-    for number, line in enumerate(lines, 1):
-        if line.strip():
-            yield number, line.rstrip(b"\r\n")
+def _oversize(item: Input, number: int, start: bytes, stream: Readable, max_bytes: int) -> Oversize:
+    size = len(start)
+    while (chunk := stream.readline(_SKIP_CHUNK)) and not chunk.endswith(b"\n"):
+        size += len(chunk)
+    size += len(chunk.rstrip(b"\r\n"))
+    return Oversize(item, number, start[:HEAD_BYTES], size, max_bytes)
 
 
 def parse_record(item: Input, number: int, line: bytes, text_key: str, url_key: str, html: bool = False) -> Doc:
@@ -404,6 +392,8 @@ def parse_record(item: Input, number: int, line: bytes, text_key: str, url_key: 
         record = json.loads(raw)
     except json.JSONDecodeError as error:
         return Doc(item, None, line=number, raw=raw, error=f"invalid JSON: {error.msg} at column {error.colno}")
+    except (ValueError, RecursionError) as error:  # an integer too long to convert, nesting too deep
+        return Doc(item, None, line=number, raw=raw, error=f"unreadable JSON: {type(error).__name__}: {error}")
     if not isinstance(record, dict):
         return Doc(item, None, line=number, raw=raw, error=f"not a JSON object but {_json_type(record)}")
     text = record.get(text_key)
@@ -421,76 +411,3 @@ def _json_type(value: Any) -> str:
         return "a boolean"
     names = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number"}
     return names.get(type(value), "null")
-
-
-# Writing results ------------------------------------------------------------------------------
-
-
-def json_line(record: Mapping[str, Any]) -> str:
-    """A record as one JSON line; readable UTF-8 unless the data holds lone surrogates."""
-    line = json.dumps(record, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(record)
-    return line + "\n"
-
-
-class AtomicFile:
-    """A file written under a temporary name beside its target and moved into place on commit."""
-
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self.temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        opener = gzip.open if path.name.lower().endswith(".gz") else open
-        self.stream: TextIO = opener(self.temp, "xt", encoding="utf-8", newline="")
-
-    def commit(self) -> None:
-        self.stream.close()
-        os.replace(self.temp, self.path)
-
-    def discard(self) -> None:
-        self.stream.close()
-        self.temp.unlink(missing_ok=True)
-
-
-class Outputs:
-    """Writes results where a `Plan` says, opening each file lazily and committing it when done."""
-
-    def __init__(self, plan: Plan) -> None:
-        self.plan = plan
-        self.open: dict[Path, AtomicFile] = {}
-
-    def write(self, item: Input, text: str) -> None:
-        target = self.plan.files.get(item, self.plan.shared)
-        if target is None:
-            sys.stdout.write(text)
-        else:
-            self._open(target).stream.write(text)
-
-    def finish(self, item: Input, ok: bool) -> None:
-        """The input is done: commit its own file (even when empty) or drop it if it failed."""
-        target = self.plan.files.get(item)
-        if target is None:
-            return
-        if ok:
-            self._open(target).commit()
-        elif target in self.open:
-            self.open[target].discard()
-        self.open.pop(target, None)
-
-    def close(self, ok: bool) -> None:
-        """Commit the shared file, or drop every unfinished file when the run was interrupted."""
-        if ok and self.plan.shared is not None:
-            self._open(self.plan.shared).commit()
-            del self.open[self.plan.shared]
-        for atomic in self.open.values():
-            atomic.discard()
-        self.open.clear()
-        sys.stdout.flush()
-
-    def _open(self, target: Path) -> AtomicFile:
-        if target not in self.open:
-            self.open[target] = AtomicFile(target)
-        return self.open[target]

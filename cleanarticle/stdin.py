@@ -11,29 +11,42 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
 TEXT, HTML, JSONL = "text", "html", "jsonl"
 _HTML_STARTS = (b"<!doctype", b"<html")
 _MAX_BLANK_LINES = 100
+_PEEK_BYTES = 1 << 20  # of the first line, enough to tell JSON from text
 
 
 @dataclass(slots=True)
 class Peeked:
-    """Standard input with its first line already read into `head`."""
+    """Standard input with its first line already read into `head`, read again first."""
 
     head: bytes
     rest: BinaryIO
+    offset: int = 0  # how much of `head` the readers have taken
 
-    def read(self) -> bytes:
-        return self.head + self.rest.read()
+    def read(self, size: int = -1) -> bytes:
+        taken = self._take(size)
+        more = self.rest.read(-1 if size < 0 else size - len(taken)) if size < 0 or len(taken) < size else b""
+        return taken + more
 
-    def lines(self) -> Iterator[bytes]:
-        if self.head:
-            yield self.head
-        yield from self.rest
+    def readline(self, size: int = -1) -> bytes:
+        taken = self._take(size, line=True)
+        if taken.endswith(b"\n") or (0 <= size <= len(taken)):
+            return taken
+        return taken + self.rest.readline(-1 if size < 0 else size - len(taken))
+
+    def _take(self, size: int, line: bool = False) -> bytes:
+        end = len(self.head) if size < 0 else min(len(self.head), self.offset + size)
+        if line:
+            newline = self.head.find(b"\n", self.offset, end)
+            end = newline + 1 if newline >= 0 else end
+        taken = self.head[self.offset : end]
+        self.offset = end
+        return taken
 
 
 _peeked: tuple[object, Peeked] | None = None
@@ -53,7 +66,7 @@ def peek() -> Peeked:
     peeked = source()
     if not peeked.head.strip():
         for _ in range(_MAX_BLANK_LINES):
-            line = peeked.rest.readline()
+            line = peeked.rest.readline(_PEEK_BYTES)
             peeked.head += line
             if not line or line.strip():
                 break
@@ -66,9 +79,11 @@ def kind(head: bytes) -> str:
     if start.startswith(_HTML_STARTS):
         return HTML
     if start.startswith(b"{"):
+        if len(head) >= _PEEK_BYTES and not head.endswith(b"\n"):  # a first line too long to read whole
+            return JSONL
         try:
             return JSONL if isinstance(json.loads(head), dict) else TEXT
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             return TEXT
     return TEXT
 

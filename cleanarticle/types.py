@@ -6,8 +6,9 @@ imports nothing outside the standard library.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from typing import Any, NamedTuple
 
 
 class Line(NamedTuple):
@@ -42,6 +43,9 @@ class Removal:
     reason: str
     detail: str = ""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _fields_reduce(self)
+
     def to_dict(self) -> dict[str, object]:
         return {
             "start": self.start,
@@ -60,6 +64,9 @@ class Field:
     start: int
     end: int
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _fields_reduce(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
@@ -73,6 +80,9 @@ class Metadata:
     published: Field | None = None
     updated: Field | None = None
     outlet: Field | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _fields_reduce(self)
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -92,5 +102,20 @@ class CleanResult:
     removals: tuple[Removal, ...] = ()
     metadata: Metadata = field(default_factory=Metadata)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _fields_reduce(self)
+
     def removed_text(self, removal: Removal) -> str:
         return self.source[removal.start : removal.end]
+
+    def counts(self) -> Counter[tuple[str, str]]:
+        """How many removals each (filter, reason) made: what run summaries and adapters count."""
+        return Counter((removal.filter, removal.reason) for removal in self.removals)
+
+
+def _fields_reduce(value: Any) -> tuple[Any, ...]:
+    """Pickle a frozen, slotted dataclass (or a subclass that adds fields) as its class and its
+    field values in order: the default pickling of slotted dataclasses sets each field through
+    `object.__setattr__` and costs several times as much, and results cross processes by the
+    thousand."""
+    return type(value), tuple(getattr(value, item.name) for item in fields(value))

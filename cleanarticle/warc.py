@@ -34,19 +34,21 @@ def output_name(name: str) -> str:
 
 
 class Page:
-    """One usable record: its payload (HTML bytes or text), whether it is HTML, and its fields."""
+    """One usable record: its payload (HTML bytes or text; None when it is over the size
+    limit), whether it is HTML, and its fields."""
 
     __slots__ = ("fields", "html", "payload", "url")
 
-    def __init__(self, payload: bytes, html: bool, url: str | None, fields: dict[str, Any]) -> None:
+    def __init__(self, payload: bytes | None, html: bool, url: str | None, fields: dict[str, Any]) -> None:
         self.payload = payload
         self.html = html
         self.url = url
         self.fields = fields
 
 
-def pages(stream: BinaryIO) -> Iterator[Page]:
-    """The HTML responses and text conversions of a WARC or WET stream (gzipped or not), in order."""
+def pages(stream: BinaryIO, max_bytes: int = -1) -> Iterator[Page]:
+    """The HTML responses and text conversions of a WARC or WET stream (gzipped or not), in
+    order; a payload over `max_bytes` (when not -1) is not read, and comes as None."""
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:
@@ -63,7 +65,8 @@ def pages(stream: BinaryIO) -> Iterator[Page]:
             value = record.rec_headers.get_header(header)
             if value:
                 fields[name] = value
-        yield Page(record.content_stream().read(), html, url, fields)
+        payload = record.content_stream().read(max_bytes + 1 if max_bytes >= 0 else -1)
+        yield Page(payload if max_bytes < 0 or len(payload) <= max_bytes else None, html, url, fields)
 
 
 def _is_html(record: Any) -> bool:
@@ -72,7 +75,7 @@ def _is_html(record: Any) -> bool:
     return content_type.split(";")[0].strip().lower() in _HTML_TYPES
 
 
-def open_pages(path: Path) -> Iterator[Page]:
+def open_pages(path: Path, max_bytes: int = -1) -> Iterator[Page]:
     """`pages` of a file."""
     with path.open("rb") as stream:
-        yield from pages(stream)
+        yield from pages(stream, max_bytes)

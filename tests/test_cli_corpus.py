@@ -14,15 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from cleanarticle import CleanResult, Pipeline, batch, cli, registry
+from cleanarticle import Pipeline, batch, cli, io, registry
 from cleanarticle.corpus import Profiles, Thresholds, reference_profiles
 from cleanarticle.filters.base import LineFilter
 from cleanarticle.filters.site_boilerplate import SiteBoilerplate
-from cleanarticle.records import Cleaned, RecordFormat, RecordTask
+from cleanarticle.document import Done, Format, Job
 from test_corpus import corpus
 
 MAIN_PID = os.getpid()
 DOCS, TEMPLATES = corpus(seed=3, sites=3, per_site=30)
+
+
+def text_job(text: str, url: str | None = None) -> Job:
+    """A text document to clean, whose whole result comes back."""
+    return Job(io.Doc(io.STDIN, text, url), Format(write=False, keep_result=True))
 
 
 def write_jsonl(path: Path, records: list[object], raw: tuple[str, ...] = ()) -> Path:
@@ -171,33 +176,31 @@ def test_broken_records_keep_their_place_and_text(tmp_path: Path, profiles_file:
 # workers ---------------------------------------------------------------------------------------
 
 
-def test_results_cross_processes_as_tuples_and_come_back_equal() -> None:
+def test_results_pickle_through_their_fields_and_come_back_equal() -> None:
     pipeline = Pipeline.default().enable(SiteBoilerplate(profile=reference_profiles(DOCS)))
     articles = [(None, path.read_text("utf-8")) for path in sorted((Path(__file__).parent / "cli_data").glob("*.txt"))]
     results = [pipeline.run(text, url) for url, text in DOCS[:10] + articles]
     assert all(result.removals for result in results) and results[-1].metadata.to_dict()
     for result in results:
-        assert batch.unpack(batch.pack(result)) == result
-        assert batch.unpack(batch.pack(result, keep_source=False)) == CleanResult(
-            result.text, "", result.removals, result.metadata
-        )
-    failed = batch.Failed("x")
-    assert batch.unpack(batch.pack(failed)) == failed and batch.unpack(batch.pack(None)) is None
+        assert pickle.loads(pickle.dumps(result)) == result
+        assert result.__reduce__()[1][:2] == (result.text, result.source)  # fields, not per-slot state
 
 
 def test_a_record_is_parsed_cleaned_and_written_by_its_worker() -> None:
-    fmt = RecordFormat()
+    fmt = Format()
     url, text = DOCS[0]
     line = json.dumps({"id": 1, "url": url, "text": text, "lang": "en"}).encode()
-    tasks = [RecordTask(line, fmt), RecordTask(b'{"id": 2}', fmt), RecordTask(b"[1]", fmt)]
-    outcomes = [outcome for _, outcome in batch.clean_in_order(enumerate(tasks), Pipeline.default(), jobs=2)]
-    assert all(isinstance(outcome, Cleaned) for outcome in outcomes)  # not taken for packed results
+    jobs = [Job(line, fmt), Job(b'{"id": 2}', fmt), Job(b"[1]", fmt)]
+    outcomes = [outcome for _, outcome in batch.clean_in_order(enumerate(jobs), Pipeline.default(), jobs=2)]
+    assert all(isinstance(outcome, Done) for outcome in outcomes)
     expected = Pipeline.default().run(text, url)
-    assert json.loads(outcomes[0].line) == {"id": 1, "url": url, "text": expected.text, "lang": "en"}
-    assert outcomes[0].changed and outcomes[0].removals == tuple((r.filter, r.reason) for r in expected.removals)
-    assert (outcomes[1].error, json.loads(outcomes[1].line)) == ("no 'text' field", {"id": 2, "error": "no 'text' field"})
-    assert json.loads(outcomes[2].line) == {"error": "not a JSON object but an array", "raw": "[1]"}
-    assert pickle.loads(pickle.dumps(outcomes)) == outcomes and pickle.loads(pickle.dumps(tasks)) == tasks
+    first = outcomes[0]
+    assert first is not None and json.loads(first.output) == {"id": 1, "url": url, "text": expected.text, "lang": "en"}
+    assert first.changed and first.counts == expected.counts() and first.result is None
+    assert outcomes[1] is not None and outcomes[2] is not None
+    assert (outcomes[1].error, json.loads(outcomes[1].output)) == ("no 'text' field", {"id": 2, "error": "no 'text' field"})
+    assert json.loads(outcomes[2].output) == {"error": "not a JSON object but an array", "raw": "[1]"}
+    assert pickle.loads(pickle.dumps(outcomes)) == outcomes and pickle.loads(pickle.dumps(jobs)) == jobs
 
 
 def test_check_and_diff_read_jsonl_records_too(tmp_path: Path, capsys) -> None:
@@ -235,12 +238,12 @@ def test_a_dying_worker_loses_no_document(poison: None) -> None:
     pipeline = Pipeline.default().enable("poison")
     texts = [f"Paragraph {i} of the story, told in full.\nShare this article\n" for i in range(300)]
     texts[70] = "POISON\n"  # in the second chunk: the chunks in flight around it are lost too
-    outcomes = list(batch.clean_in_order([(i, (t, None)) for i, t in enumerate(texts)], pipeline, jobs=2))
+    outcomes = list(batch.clean_in_order([(i, text_job(t)) for i, t in enumerate(texts)], pipeline, jobs=2))
     assert [i for i, _ in outcomes] == list(range(300))
-    assert outcomes[70][1] == batch.Failed(batch.WORKER_DIED)
+    assert outcomes[70][1] == Done("", batch.WORKER_DIED)
     for i, outcome in outcomes:
         if i != 70:
-            assert outcome.text == f"Paragraph {i} of the story, told in full.\n"  # type: ignore[union-attr]
+            assert outcome.result.text == f"Paragraph {i} of the story, told in full.\n"  # type: ignore[union-attr]
 
 
 def test_records_in_equal_records_out_when_a_worker_dies(poison: None, tmp_path: Path, capsys) -> None:

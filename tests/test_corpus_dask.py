@@ -14,9 +14,10 @@ dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
 dask_bag = pytest.importorskip("dask.bag")
 
-from cleanarticle import Pipeline, batch, cli  # noqa: E402
+from cleanarticle import Pipeline, batch, cli, io  # noqa: E402
 from cleanarticle.corpus import Thresholds, reference_profiles  # noqa: E402
 from cleanarticle.corpus import dask as corpus_dask  # noqa: E402
+from cleanarticle.document import Format, Job  # noqa: E402
 from cleanarticle.filters.site_boilerplate import SiteBoilerplate  # noqa: E402
 from test_cli_corpus import read_jsonl, records, write_jsonl  # noqa: E402
 from test_corpus import corpus  # noqa: E402
@@ -79,12 +80,13 @@ def test_clean_bag_equals_cleaning_in_process(client, crawl: Path) -> None:
 
 def test_clean_in_order_on_the_cluster_keeps_order_and_equals_local(client) -> None:
     pipeline = Pipeline.default().enable(SiteBoilerplate(profile=reference_profiles(DOCS)))
-    items = [(n, (text, url)) for n, (url, text) in enumerate(DOCS)] + [("none", None)]
-    remote = list(corpus_dask.clean_in_order(client, items, pipeline, keep_source=False))
+    fmt = Format(write=True)
+    items = [(n, Job(io.Doc(io.STDIN, text, url), fmt)) for n, (url, text) in enumerate(DOCS)] + [("none", None)]
+    remote = list(corpus_dask.clean_in_order(client, items, pipeline))
     local = list(batch.clean_in_order(items, pipeline))
     assert [context for context, _ in remote] == [context for context, _ in local]
-    assert [o.text if o else None for _, o in remote] == [o.text if o else None for _, o in local]
-    assert all(o.source == "" for _, o in remote[:-1])  # slim results: no source sent back
+    assert [o.output if o else None for _, o in remote] == [o.output if o else None for _, o in local]
+    assert all(o.result is None for _, o in remote[:-1])  # slim results: the output only
 
 
 def test_cli_profile_and_clean_with_dask_scheduler_address(client, crawl: Path, tmp_path: Path) -> None:

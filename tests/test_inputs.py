@@ -160,7 +160,16 @@ def test_kind_of_stdin_from_its_first_line(head: bytes, kind: str) -> None:
 def test_peeked_stdin_is_read_whole_and_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     feed(monkeypatch, b"first\nsecond\nthird")
     assert stdin.peek().head == b"first\n"
-    assert list(stdin.source().lines()) == [b"first\n", b"second\n", b"third"]
+    source = stdin.source()
+    assert [source.readline(), source.readline(3), source.readline(), source.readline()] == [b"first\n", b"sec", b"ond\n", b"third"]
+    assert source.read() == b""
+
+
+def test_peeked_stdin_reads_in_bounded_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    feed(monkeypatch, b"first\nsecond")
+    assert stdin.peek().head == b"first\n"
+    source = stdin.source()
+    assert [source.read(3), source.read(6), source.read(100)] == [b"fir", b"st\nsec", b"ond"]
 
 
 def test_found_suffixes_cover_the_new_kinds(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ class Exploding:
 def test_datatrove_core_cleans_in_place_counts_and_explains() -> None:
     counted: list[str] = []
     docs = [FakeDatatroveDoc(ARTICLE, "a", {"url": "https://example.com/1"}), FakeDatatroveDoc("Plain text.\n", "b")]
-    out = list(dt_adapter.clean_documents(docs, Pipeline.default(), explain=True, count=counted.append))
+    out = list(dt_adapter.clean_documents(docs, Pipeline.default(), explain=True, count=lambda label, value=1: counted.append(label)))
     assert out == docs and out[0].text == CLEAN and out[1].text == "Plain text.\n"
     assert "removed/widgets/share_prompt" in counted
     [record] = [r for r in out[0].metadata[dt_adapter.REMOVALS_KEY] if r["reason"] == "share_prompt"]
@@ -58,7 +58,7 @@ def test_datatrove_core_cleans_in_place_counts_and_explains() -> None:
 def test_datatrove_core_keeps_a_failing_document_with_an_error() -> None:
     counted: list[str] = []
     docs = [FakeDatatroveDoc(ARTICLE, "a")]
-    [doc] = dt_adapter.clean_documents(docs, Exploding(), count=counted.append)  # type: ignore[arg-type]
+    [doc] = dt_adapter.clean_documents(docs, Exploding(), count=lambda label, value=1: counted.append(label))  # type: ignore[arg-type]
     assert doc.text == ARTICLE and doc.metadata[dt_adapter.ERROR_KEY] == "RuntimeError: boom"
     assert counted == ["errors"]
 

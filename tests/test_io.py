@@ -11,8 +11,10 @@ from pathlib import Path, PurePath
 
 import pytest
 
-from cleanarticle import CleanResult, Pipeline, batch, clean_and_explain, explain, io
+from cleanarticle import CleanResult, Pipeline, batch, clean_and_explain, explain, io, outputs
+from cleanarticle.document import Done
 from cleanarticle.text import apply_removals
+from test_cli_corpus import text_job
 
 ARTICLE = "Headline of the story\nShare this article\n\nThe minister resigned on Friday after a long inquiry.\n"
 
@@ -91,33 +93,33 @@ def inputs(tmp_path: Path, *names: str) -> list[io.Input]:
 
 def test_directory_plan_mirrors_and_names_explain_files(tmp_path: Path) -> None:
     items = inputs(tmp_path, "a.txt", "s/b.jsonl")
-    plan = io.plan_outputs(items, str(tmp_path / "out"), several=True, explain=True)
+    plan = outputs.plan_outputs(items, str(tmp_path / "out"), several=True, explain=True)
     assert sorted(plan.files.values()) == [tmp_path / "out" / "a.explain.jsonl", tmp_path / "out" / "s" / "b.jsonl"]
 
 
 def test_several_text_inputs_need_a_directory_or_jsonl_file(tmp_path: Path) -> None:
     items = inputs(tmp_path, "a.txt", "b.txt")
-    with pytest.raises(io.UsageError, match="-o DIR/"):
-        io.plan_outputs(items, str(tmp_path / "all.txt"), several=True, explain=False)
-    with pytest.raises(io.UsageError, match="stdout"):
-        io.plan_outputs(items, None, several=True, explain=False)
-    plan = io.plan_outputs(items, str(tmp_path / "all.jsonl.gz"), several=True, explain=False)
+    with pytest.raises(outputs.UsageError, match="-o DIR/"):
+        outputs.plan_outputs(items, str(tmp_path / "all.txt"), several=True, explain=False)
+    with pytest.raises(outputs.UsageError, match="stdout"):
+        outputs.plan_outputs(items, None, several=True, explain=False)
+    plan = outputs.plan_outputs(items, str(tmp_path / "all.jsonl.gz"), several=True, explain=False)
     assert plan.shared == tmp_path / "all.jsonl.gz" and plan.records
 
 
 def test_plans_that_overwrite_an_input_are_refused(tmp_path: Path) -> None:
     items = inputs(tmp_path, "a.txt")
-    with pytest.raises(io.UsageError, match="overwrite the input"):
-        io.plan_outputs(items, str(tmp_path / "in" / "a.txt"), several=False, explain=False)
-    with pytest.raises(io.UsageError, match="overwrite the input"):
-        io.plan_outputs(items, str(tmp_path / "in"), several=True, explain=False)
+    with pytest.raises(outputs.UsageError, match="overwrite the input"):
+        outputs.plan_outputs(items, str(tmp_path / "in" / "a.txt"), several=False, explain=False)
+    with pytest.raises(outputs.UsageError, match="overwrite the input"):
+        outputs.plan_outputs(items, str(tmp_path / "in"), several=True, explain=False)
 
 
 def test_two_inputs_with_the_same_output_are_refused(tmp_path: Path) -> None:
     one, two = write(tmp_path / "x" / "a.txt"), write(tmp_path / "y" / "a.txt")
     items = io.find_inputs([str(one), str(two)]).inputs
-    with pytest.raises(io.UsageError, match="written from both"):
-        io.plan_outputs(items, str(tmp_path / "out/"), several=False, explain=False)
+    with pytest.raises(outputs.UsageError, match="written from both"):
+        outputs.plan_outputs(items, str(tmp_path / "out/"), several=False, explain=False)
 
 
 # reading ---------------------------------------------------------------------------------------
@@ -169,20 +171,20 @@ def test_truncated_gzip_keeps_the_records_before_and_ends_with_an_error(tmp_path
 
 def test_atomic_file_appears_only_on_commit_and_discard_leaves_nothing(tmp_path: Path) -> None:
     target = tmp_path / "new" / "out.jsonl.gz"
-    atomic = io.AtomicFile(target)
+    atomic = outputs.AtomicFile(target)
     atomic.stream.write("hello\n")
     assert not target.exists()
     atomic.commit()
     assert gzip.decompress(target.read_bytes()) == b"hello\n"
-    dropped = io.AtomicFile(tmp_path / "dropped.txt")
+    dropped = outputs.AtomicFile(tmp_path / "dropped.txt")
     dropped.discard()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new"]
     assert [p.name for p in (tmp_path / "new").iterdir()] == ["out.jsonl.gz"]
 
 
 def test_json_line_is_readable_utf8_and_survives_lone_surrogates() -> None:
-    assert io.json_line({"t": "café"}) == '{"t": "café"}\n'
-    line = io.json_line({"t": "\ud800"})
+    assert outputs.json_line({"t": "café"}) == '{"t": "café"}\n'
+    line = outputs.json_line({"t": "\ud800"})
     line.encode("utf-8")
     assert json.loads(line) == {"t": "\ud800"}
 
@@ -193,12 +195,12 @@ def test_json_line_is_readable_utf8_and_survives_lone_surrogates() -> None:
 def test_workers_keep_input_order_and_pass_none_through() -> None:
     pipeline = Pipeline.default()
     texts = [f"Paragraph number {i} of the story, told in full.\nShare this article\n" for i in range(150)]
-    items = [(i, None if i % 7 == 0 else (text, None)) for i, text in enumerate(texts)]
+    items = [(i, None if i % 7 == 0 else text_job(text)) for i, text in enumerate(texts)]
     serial = list(batch.clean_in_order(items, pipeline, jobs=1))
     parallel = list(batch.clean_in_order(items, pipeline, jobs=2))
     assert [c for c, _ in parallel] == list(range(150))
-    assert [o.text if o else None for _, o in parallel] == [o.text if o else None for _, o in serial]
-    assert parallel[0][1] is None and "Share this" not in parallel[1][1].text  # type: ignore[union-attr]
+    assert [o.result.text if o and o.result else None for _, o in parallel] == [o.result.text if o and o.result else None for _, o in serial]
+    assert parallel[0][1] is None and "Share this" not in parallel[1][1].result.text  # type: ignore[union-attr]
 
 
 def test_workers_read_the_input_lazily() -> None:
@@ -208,7 +210,7 @@ def test_workers_read_the_input_lazily() -> None:
         nonlocal consumed
         for i in itertools.count():
             consumed += 1
-            yield i, ("A short paragraph that stays in the text.\n", None)
+            yield i, text_job("A short paragraph that stays in the text.\n")
 
     results = batch.clean_in_order(endless(), Pipeline.default(), jobs=2)
     assert next(results)[0] == 0
@@ -221,8 +223,8 @@ def test_a_failing_step_fails_one_document() -> None:
         def run(self, text: str, url: str | None) -> None:
             raise RuntimeError("boom")
 
-    [(_, outcome)] = batch.clean_in_order([(0, ("x", None))], Broken(), jobs=1)  # type: ignore[arg-type]
-    assert outcome == batch.Failed("cleaning failed: RuntimeError: boom")
+    [(_, outcome)] = batch.clean_in_order([(0, text_job("x"))], Broken(), jobs=1)  # type: ignore[arg-type]
+    assert outcome == Done("", "cleaning failed: RuntimeError: boom")
 
 
 # explain ---------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from functools import reduce
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from .. import batch, integrations, io, records
+from .. import batch, document, integrations, io
 from ..filters.site_boilerplate import SiteBoilerplate
 from ..pipeline import Pipeline
 from .count import Counts, assemble, document_hashes, key_hash, normalizers_from
@@ -125,7 +125,7 @@ def _not_blank(line: str) -> bool:
 def parse(line: str, text_key: str = "text", url_key: str = "url") -> io.Doc:
     """One JSONL line as `io.Doc`, exactly as the command line parses it."""
     raw = line.rstrip("\r\n").encode("utf-8", "surrogateescape")
-    return records.RecordTask(raw, records.RecordFormat(text_key, url_key)).parse()
+    return document.parse(raw, document.Format(text_key, url_key))
 
 
 def documents(lines: Bag, text_key: str = "text", url_key: str = "url") -> Bag:
@@ -298,35 +298,28 @@ def clean_bag(lines: Bag, pipeline: Pipeline, text_key: str = "text", url_key: s
 
 
 def _clean_partition(lines: Iterable[str], config: dict[str, Any], text_key: str, url_key: str) -> list[dict[str, Any]]:
-    docs = [parse(line, text_key, url_key) for line in lines]
-    outcomes = batch.clean_chunk_with([doc.task for doc in docs], config, keep_source=False)
-    fmt = records.RecordFormat(text_key, url_key)
-    return [
-        records.output_record(doc, fmt, *batch.result_or_error(doc, batch.unpack(outcome)))
-        for doc, outcome in zip(docs, outcomes, strict=True)
-    ]
+    pipeline = batch.pipeline_of(config)
+    fmt = document.Format(text_key, url_key)
+    records = []
+    for line in lines:
+        doc = parse(line, text_key, url_key)
+        records.append(document.output_record(doc, fmt, *document.result_or_error(pipeline, doc)))
+    return records
 
 
 def clean_in_order(
-    client: Client, items: Iterable[tuple[Any, batch.Task | None]], pipeline: Pipeline, keep_source: bool = True
-) -> Iterator[tuple[Any, batch.Outcome]]:
+    client: Client, items: Iterable[tuple[Any, document.Job | None]], pipeline: Pipeline
+) -> Iterator[tuple[Any, document.Done | None]]:
     """`batch.clean_in_order` with the cluster behind `client` as the workers: this process
     reads and writes in order, chunks of documents are cleaned on the cluster."""
     [config] = client.scatter([portable(pipeline).to_config()], broadcast=True)
     threads = max(sum(client.nthreads().values()), 1)
     executor = _Submitter(client)
 
-    def run(tasks: Iterator[batch.Task | None]) -> Iterator[batch.Outcome]:
-        packed: Iterator[Any] = batch.ordered_map(
-            batch.clean_chunk_with,
-            tasks,
-            threads,
-            lost=batch.lost,
-            executor=executor,
-            args=(config, keep_source),
-            chunk_size=DASK_CHUNK,
+    def run(jobs: Iterator[document.Job | None]) -> Iterator[document.Done | None]:
+        return batch.ordered_map(
+            batch.clean_chunk_with, jobs, threads, lost=batch.lost, executor=executor, args=(config,), chunk_size=DASK_CHUNK
         )
-        return map(batch.unpack, packed)
 
     return batch.paired(items, run)
 

@@ -13,7 +13,8 @@
 
 Each document keeps its place in the stream (a formatter, not a filter): its text becomes the
 clean text and `metadata["url"]` gives the site for the profile. The step's stats count the
-removals per filter and reason ("removed/widgets/share_prompt"); with `explain=True` the
+removals per filter and reason ("removed/widgets/share_prompt", one value per document that had
+any); with `explain=True` the
 removals (start, end, filter, reason, detail, text) go to `metadata["cleanarticle_removals"]`.
 A document the pipeline fails on keeps its text and gets `metadata["cleanarticle_error"]`.
 
@@ -49,9 +50,10 @@ def clean_documents(
     *,
     url_key: str = "url",
     explain: bool = False,
-    count: Callable[[str], None] = lambda label: None,
+    count: Callable[..., None] = lambda label, value=1: None,
 ) -> Iterator[DocumentLike]:
-    """Clean each document in place and yield it; `count(label)` is told of every removal."""
+    """Clean each document in place and yield it; `count(label, value=n)` is told how many
+    removals of each filter and reason the document had (datatrove's `stat_update`)."""
     for doc in documents:
         url = doc.metadata.get(url_key)
         try:
@@ -62,8 +64,8 @@ def clean_documents(
             yield doc
             continue
         doc.text = result.text
-        for removal in result.removals:
-            count(f"removed/{removal.filter}/{removal.reason}")
+        for (name, reason), removed in result.counts().items():
+            count(f"removed/{name}/{reason}", value=removed)
         if explain:
             doc.metadata[REMOVALS_KEY] = explaining.removal_records(result)
         yield doc

@@ -43,7 +43,7 @@ def transform(
     for doc in documents:
         url = doc.metadata.get(url_key)
         result = pipeline.run(doc.page_content, url if isinstance(url, str) else None)
-        removals = explaining.removal_records(result) if explain else len(result.removals)
+        removals = explaining.removal_records(result) if explain else result.counts().total()
         make: Any = type(doc)  # the framework's Document class: the protocol does not say how to build one
         out.append(make(page_content=result.text, metadata={**doc.metadata, REMOVALS_KEY: removals}))
     return out
