@@ -54,7 +54,7 @@ class PageFurniture(Filter):
     prose_odds: float = -4.0  # a prose line goes only below these log-odds (never cut prose)
     max_prose_share: float = 0.5  # back off when more than this share of prose words would go
     min_prose_words: int = 50  # act only around an article: at least this many words of kept prose
-    min_outside: int = 3  # act only when at least this many lines lie before or after the main text
+    min_outside: int = 8  # act only when at least this many lines lie before or after the main text
     title_words: int = 4  # a first line of at least this many words that reads as a headline is kept
     max_rounds: int = 4  # decide again on what is kept, until nothing more goes: cleaning twice changes nothing
     max_lines: int = 50_000  # longer texts are no single page: left to the rules
@@ -66,12 +66,13 @@ class PageFurniture(Filter):
             return
         lines = [view.lines[i] for i in content]
         blank = [i > 0 and not view.lines[i - 1].text for i in content]
+        hidden: np.ndarray | None = _hidden(view.source, lines)
         model = load_model(self.model)
         for _ in range(self.max_rounds):
             if len(lines) < self.min_lines:
                 return
             rows = features([line.text for line in lines], blank)
-            keep, note = self.decide(rows, model.log_odds(rows))
+            keep, note = self.decide(rows, model.log_odds(rows), hidden)
             if keep.all():
                 return
             first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
@@ -80,11 +81,14 @@ class PageFurniture(Filter):
                 detail = note or _why(rows, keep, start, stop)
                 yield from _removals(view, lines[start:stop], self.name, reason, detail)
             lines, blank = _kept(lines, blank, keep)
+            hidden = None  # a page, found: the later rounds go on without the gate
 
-    def decide(self, rows: np.ndarray, odds: np.ndarray) -> tuple[np.ndarray, str]:
+    def decide(self, rows: np.ndarray, odds: np.ndarray, hidden: np.ndarray | None) -> tuple[np.ndarray, str]:
         """Which lines to keep, given their feature rows and log-odds, and a note when the filter
-        backed off. Keeps everything unless the page holds furniture outside its main text: an
-        article on its own (the output of this filter among them) is left to the rules."""
+        backed off. With `hidden` (per line, the lines that earlier steps removed before it, then
+        their total: see `_hidden`), keeps everything unless `min_outside` lines lie before or
+        after the main text, counting those: an article on its own, the output of this filter
+        among them, is left to the rules. `None` skips that gate."""
         keep = smooth(odds - self.threshold, self.switch)
         prose = is_prose(rows)
         keep |= prose & (odds >= self.prose_odds)
@@ -94,7 +98,7 @@ class PageFurniture(Filter):
         if np.expm1(rows[keep & prose, _LOG_WORDS]).sum() < self.min_prose_words:
             return np.ones(len(keep), dtype=bool), ""  # no article to find the furniture around
         first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
-        if first + len(keep) - 1 - last < self.min_outside:
+        if hidden is not None and _outside(first, last, hidden) < self.min_outside:
             return np.ones(len(keep), dtype=bool), ""
         keep[0] |= self._headline(rows[0])
         return keep, note
@@ -114,6 +118,28 @@ class PageFurniture(Filter):
         if total and lost > self.max_prose_share * total:
             return f"backed off: would have removed {lost / total:.0%} of the prose; prose kept"
         return ""
+
+def _hidden(source: str, lines: Sequence[Line]) -> np.ndarray:
+    """Per line, the non-blank source lines before it that are no longer live (earlier steps
+    removed them); their total over the whole source last."""
+    counts, seen, previous = [], 0, 0
+    for line in lines:
+        seen += _non_blank(source[previous : line.start])
+        counts.append(seen)
+        previous = line.stop
+    counts.append(seen + _non_blank(source[previous:]))
+    return np.asarray(counts)
+
+
+def _non_blank(text: str) -> int:
+    return sum(1 for line in text.split("\n") if line.strip())
+
+
+def _outside(first: int, last: int, hidden: np.ndarray) -> int:
+    """Lines before line `first` and after line `last`, live or removed by earlier steps."""
+    n = len(hidden) - 1
+    return first + n - 1 - last + int(hidden[first]) + int(hidden[n] - hidden[last])
+
 
 def _runs(mask: np.ndarray) -> Iterator[tuple[int, int]]:
     """(start, stop) of each run of True in `mask`."""
