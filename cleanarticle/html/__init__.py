@@ -1,32 +1,37 @@
 """The HTML path: decode, prune furniture with selectolax, extract with trafilatura, clean the text.
 
-`clean_html_and_explain` returns an `HtmlResult`: a `CleanResult` of the text pipeline run on
-the extracted text (so `apply_removals(source, removals) == text` holds as for text input), plus
-the nodes pruned from the page before extraction (they have no offsets in `source`), and, when
-the text is empty, why. The pipeline's page-aware step, `link_teasers`, gets the page's link
+`clean_html_and_explain` returns an `HtmlResult` whose `source` is the page's visible text, one
+line per block (`visible`), and whose ledger covers every line of it that is not in the text:
+pruned with its node (step `prune`, the rule as reason), left out by trafilatura (step `extract`,
+`not_main_content`), or removed by the text pipeline run on the extracted text (`ledger`). So
+`apply_removals(source, removals) == text` holds as for text input. It also lists the nodes
+pruned before extraction (code included), and, when the text is empty, why. The pipeline's page-aware step, `link_teasers`, gets the page's link
 texts (`links.anchor_keys`): lines that are the text of a link on the page go, and the headings
 of such blocks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..blocks import Style
+from ..blocks import PLAIN, Style
 from ..filters.link_teasers import LinkTeasers
+from ..normalize import Normalizer
 from ..pipeline import Pipeline
 from ..text import split_lines
 from ..types import CleanResult, Field, Metadata
 from .decode import decode
 from .extract import extract_document
+from .ledger import account
 from .links import anchor_keys
 from .meta import page_metadata
-from .prune import PrunedNode
-from .prune import prune as prune_page
+from .prune import PrunedNode, furniture
 from .structure import line_styles
+from .visible import visible_lines
 
 __all__ = ["HtmlResult", "PrunedNode", "clean_html", "clean_html_and_explain"]
 
@@ -86,20 +91,29 @@ def merge_metadata(page: dict[str, str], found: Metadata, source: str) -> Metada
 
 
 def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> HtmlResult:
-    """Clean an HTML page: the article text, the text removals, the pruned nodes and page metadata."""
+    """Clean an HTML page: the article text, every removal from its visible text, the pruned nodes and page metadata."""
     page = decode(html)
     if not page.strip():
         return HtmlResult("", "", empty_reason="empty_input")
     tree = LexborHTMLParser(page)
     declared = page_metadata(tree)
     language = _language(tree)
-    pruned = prune_page(tree)
-    text, body = extract_document(tree.html or "", url)
-    if not text.strip():
-        metadata = merge_metadata(declared, Metadata(), "")
-        return HtmlResult("", "", metadata=metadata, pruned=pruned, empty_reason="no_article_text", language=language)
+    code, found = furniture(tree)
     root = tree.body or tree.root
+    visible = visible_lines(root, {node.mem_id: index for index, (node, _) in enumerate(found)}) if root is not None else []
+    for node, _ in found:
+        node.decompose()
+    pruned = code + tuple(record for _, record in found)
+    furniture_records = [record for _, record in found]
+    text, body = extract_document(tree.html or "", url)
     pipeline = pipeline or _default()
+    normalize = _normalizer(pipeline)
+    if not text.strip():
+        whole = account("", (), visible, furniture_records, normalize)
+        metadata = merge_metadata(declared, Metadata(), whole.source)
+        return HtmlResult(
+            "", whole.source, whole.removals, metadata, pruned, "no_article_text", (PLAIN,) * len(whole.extracted), language
+        )
     if "page_furniture" in pipeline.names:  # the extractor has already chosen the main text
         pipeline = pipeline.without("page_furniture")
     if LinkTeasers.name in pipeline.names:
@@ -107,10 +121,24 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
         teasers = next(s for s in pipeline.steps if isinstance(s, LinkTeasers))
         pipeline = pipeline.replace(LinkTeasers.name, replace(teasers, anchors=anchors))
     result = pipeline.run(text, url)
-    metadata = merge_metadata(declared, result.metadata, result.source)
+    whole = account(result.source, result.removals, visible, furniture_records, normalize)
+    metadata = merge_metadata(declared, whole.move_metadata(result.metadata), whole.source)
     reason = "" if result.text.strip() else "all_text_removed"
-    styles = line_styles(body, result.source)
-    return HtmlResult(result.text, result.source, result.removals, metadata, pruned, reason, styles, language)
+    own = iter(line_styles(body, result.source))
+    styles = tuple(next(own, PLAIN) if extracted else PLAIN for extracted in whole.extracted)
+    return HtmlResult(result.text, whole.source, whole.removals, metadata, pruned, reason, styles, language)
+
+
+def _normalizer(pipeline: Pipeline) -> Callable[[str], str]:
+    """The pipeline's normalizers as one function: the lines the ledger adds read like the rest."""
+    steps = [step for step in pipeline.steps if isinstance(step, Normalizer)]
+
+    def normalize(text: str) -> str:
+        for step in steps:
+            text = step.normalize(text)
+        return text
+
+    return normalize
 
 
 def _language(tree: LexborHTMLParser) -> str:
