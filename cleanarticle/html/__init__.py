@@ -20,18 +20,19 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..blocks import PLAIN, Style
 from ..filters.link_teasers import LinkTeasers
+from ..lines import count_words
 from ..normalize import Normalizer
 from ..pipeline import Pipeline
 from ..text import split_lines
 from ..types import CleanResult, Field, Metadata
 from .decode import decode
-from .extract import extract_document
+from .extract import extends, extract_document, tiny
 from .ledger import account
 from .links import anchor_keys
 from .meta import page_metadata
 from .prune import PrunedNode, furniture
 from .structure import line_styles
-from .visible import visible_lines
+from .visible import NO_OWNER, visible_lines
 
 __all__ = ["HtmlResult", "PrunedNode", "clean_html", "clean_html_and_explain"]
 
@@ -56,10 +57,30 @@ _TEXT_FIRST = frozenset({"author", "outlet"})
 
 @cache
 def _default() -> Pipeline:
-    """The default text pipeline less `duplicates`: trafilatura already keeps a block once, and on
-    extracted text the step only cost article lines (docs/decisions.md)."""
-    pipeline = Pipeline.default()
+    """The default text pipeline less `duplicates`, plus `edge_chrome`: trafilatura already keeps a
+    block once, and on extracted text the step only cost article lines (docs/decisions.md); the
+    head and tail of an extraction are where its leftover marketing chrome sits."""
+    pipeline = Pipeline.default().add("edge_chrome")
     return pipeline.without("duplicates") if "duplicates" in pipeline.names else pipeline
+
+
+PARAGRAPH_WORDS = 15
+
+
+def _paragraphs(text: str) -> bool:
+    """Whether `text` holds a line of `PARAGRAPH_WORDS` words or more: a paragraph, not a label."""
+    return any(count_words(line) >= PARAGRAPH_WORDS for line in text.split("\n"))
+
+
+def run_keeping_prose(pipeline: Pipeline, text: str, url: str | None) -> CleanResult:
+    """`pipeline.run`, unless it removes every paragraph of `text`: then again without the steps
+    that removed one. A page's only paragraph is its article, whatever it looks like (a caption
+    with its credit, a teaser), and losing the article is worse than keeping a crumb."""
+    result = pipeline.run(text, url)
+    if _paragraphs(result.text):
+        return result
+    culprits = {r.filter for r in result.removals if _paragraphs(result.removed_text(r))}
+    return pipeline.without(*culprits).run(text, url) if culprits else result
 
 
 def _field(value: str, source: str) -> Field:
@@ -106,6 +127,10 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
     pruned = code + tuple(record for _, record in found)
     furniture_records = [record for _, record in found]
     text, body = extract_document(tree.html or "", url)
+    if tiny(text, sum(len(line.text.split()) for line in visible if line.owner == NO_OWNER)):
+        again = extract_document(page, url)  # pruning misled trafilatura: extract the page as it came
+        if extends(again.text, text):
+            text, body = again
     pipeline = pipeline or _default()
     normalize = _normalizer(pipeline)
     if not text.strip():
@@ -120,7 +145,7 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
         anchors = anchor_keys(root) if root is not None else frozenset()
         teasers = next(s for s in pipeline.steps if isinstance(s, LinkTeasers))
         pipeline = pipeline.replace(LinkTeasers.name, replace(teasers, anchors=anchors))
-    result = pipeline.run(text, url)
+    result = run_keeping_prose(pipeline, text, url)
     whole = account(result.source, result.removals, visible, furniture_records, normalize)
     metadata = merge_metadata(declared, whole.move_metadata(result.metadata), whole.source)
     reason = "" if result.text.strip() else "all_text_removed"

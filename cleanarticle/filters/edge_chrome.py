@@ -1,0 +1,73 @@
+"""Marketing, call-to-action and newsletter chrome at the head and tail of the article.
+
+Three quarters of the boilerplate that extractors leave sits in the first or last ~15 % of the
+text: "Request a Demo", "Get a free quote today.", "Subscribe for the Latest Updates", "Back to
+blog", "LIKE IT? PIN IT!". The same words inside an article are usually prose about them, so
+this step looks at the edges, and only at lines shaped like a button or a prompt: short, and
+not a sentence unless a very short one; elsewhere only at buttons (`button_words` words or
+fewer, no sentence end: "Book a demo", "Follow us"), which are never prose. The vocabulary is data (`[edge_chrome]` in
+`phrases/*.toml`, one key per reason). A budget keeps the step from taking a section of text: if
+what it finds adds up to more than `budget` of the text's words, it removes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..lines import SENTENCE_END
+from ..registry import register
+from ..types import Line, Removal
+from .base import Filter, View, remove_each
+from .phrases import keys, whole_line_reasons
+
+VOCABULARY = whole_line_reasons("edge_chrome")
+
+
+@register("edge_chrome")
+@dataclass(frozen=True, slots=True)
+class EdgeChrome(Filter):
+    """Button and prompt lines of the marketing/CTA/newsletter vocabulary in the first or last
+    `edge` of the text.
+
+    Removes: "Request a Demo", "Get a free quote today." (in the last lines of the text)
+             "Book a demo" anywhere
+    Keeps:   "We asked three firms to give us a free quote for the roof." (a sentence);
+             "Get your free quote today." in the middle of the article
+    """
+
+    reasons: ClassVar[tuple[str, ...]] = keys("edge_chrome")
+
+    edge: float = 0.15  # share of the text, from either end, that counts as its edge
+    max_words: int = 12  # a prompt is short ...
+    sentence_words: int = 7  # ... and a sentence only when it is shorter than this
+    budget: float = 0.15  # most of the text's words the step may take; above, it takes none
+    button_words: int = 4  # a prompt this short and without a sentence end is a button anywhere ("Book a demo")
+
+    def find(self, view: View) -> Iterator[Removal]:
+        lines = view.lines
+        if not lines:
+            return
+        head_end = view.tail_start(self.edge)
+        tail_start = view.tail_start(1 - self.edge)
+        found: dict[int, str] = {}
+        for position, line in enumerate(lines):
+            edge = position < head_end or position >= tail_start
+            if line.text and (edge or self._button(line)) and self._shaped(line):
+                match = VOCABULARY.match(line.key)
+                if match and match.lastgroup:
+                    found[position] = match.lastgroup
+        total = sum(line.words for line in lines)
+        if sum(lines[p].words for p in found) > self.budget * total:
+            return
+        yield from remove_each(lines, found, self.name)
+
+    def _button(self, line: Line) -> bool:
+        return line.words <= self.button_words and not line.text.rstrip().endswith(SENTENCE_END)
+
+    def _shaped(self, line: Line) -> bool:
+        """Short, and not a sentence unless a very short one ("Get a free quote today.")."""
+        if not line.key or line.words > self.max_words:
+            return False
+        return line.words < self.sentence_words or not line.text.rstrip().endswith(SENTENCE_END)
