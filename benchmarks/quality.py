@@ -28,6 +28,7 @@ beside the identity (the naive text itself).
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import math
 import re
@@ -159,11 +160,13 @@ def load_data(root: Path, limit: int | None = None, half: str | None = None) -> 
 
 
 def load_sample(root: Path = SAMPLE) -> dict[str, list[Page]]:
-    """The CI sample: `index.json` gives each page's segments, or the file holding its expected text."""
+    """The CI sample: `index.json` gives each page's segments, or the file holding its expected
+    text (`truth`), or both segments and the file of its main content (`main_content`, WCXB)."""
     index = json.loads((root / "index.json").read_text(encoding="utf-8"))
     sets: dict[str, list[Page]] = {name: [] for name in SETS}
     for name, entry in sorted(index.items()):
-        html = render.decode((root / name).read_bytes())
+        raw = (root / name).read_bytes()
+        html = render.decode(gzip.decompress(raw) if name.endswith(".gz") else raw)
         if "main_content" in entry:
             truth = (root / entry["main_content"]).read_text(encoding="utf-8")
             sets[WCXB].append(Page(name, html, tuple(entry["with"]), tuple(entry["without"]), truth, words=True))

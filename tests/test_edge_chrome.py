@@ -49,6 +49,9 @@ REMOVED = [  # (line, where, reason): from several publishers and languages
     ("Solicita una demo gratis", "tail", "call_to_action"),  # Spanish
     ("Richiedi un preventivo gratuito", "head", "call_to_action"),  # Italian
     ("Vraag een gratis offerte aan", "tail", "call_to_action"),  # Dutch
+    ("Products are chosen independently by our editors. Purchases made through our links may earn us a commission.", "head", "affiliate_note"),
+    ("Disclosure: As an affiliate marketer, I earn from qualifying purchases. If you click a link, I may earn a commission.", "tail", "affiliate_note"),
+    ("Advertiser Disclosure", "head", "affiliate_note"),
     ("Book a demo", "middle", "call_to_action"),  # a button: anywhere
     ("Follow us", "middle", "social_prompt"),
 ]

@@ -3,6 +3,7 @@ that is not in the output has a removal naming the step (prune, extract or a tex
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import sys
 from pathlib import Path
@@ -35,9 +36,10 @@ def _removal_of(result, text: str) -> Removal:
     return next(r for r in result.removals if r.start <= start < r.end)
 
 
-@pytest.mark.parametrize("path", sorted(PAGES.glob("*.html")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted([*PAGES.glob("*.html"), *PAGES.glob("*.html.gz")]), ids=lambda p: p.name)
 def test_every_sample_page_replays_with_a_whole_ledger(path: Path) -> None:
-    result = clean_html_and_explain(path.read_bytes())
+    raw = path.read_bytes()
+    result = clean_html_and_explain(gzip.decompress(raw) if path.suffix == ".gz" else raw)
     assert _check_ledger().problems(result) == []
     assert result.text.strip()
     assert len(result.source) > len(result.text)  # the page's furniture is in the source, removed

@@ -6,7 +6,8 @@ blog", "LIKE IT? PIN IT!". The same words inside an article are usually prose ab
 this step looks at the edges, and only at lines shaped like a button or a prompt: short, and
 not a sentence unless a very short one; elsewhere only at buttons (`button_words` words or
 fewer, no sentence end: "Book a demo", "Follow us"), which are never prose. The vocabulary is data (`[edge_chrome]` in
-`phrases/*.toml`, one key per reason). A budget keeps the step from taking a section of text: if
+`phrases/*.toml`, one key per reason); affiliate notes ("We may earn a commission ...") are
+sentences, taken at the edges up to `note_words` long. A budget keeps the step from taking a section of text: if
 what it finds adds up to more than `budget` of the text's words, it removes nothing.
 """
 
@@ -23,6 +24,7 @@ from .base import Filter, View, remove_each
 from .phrases import keys, whole_line_reasons
 
 VOCABULARY = whole_line_reasons("edge_chrome")
+NOTES = frozenset({"affiliate_note"})  # reasons whose lines are sentences: up to `note_words` long
 
 
 @register("edge_chrome")
@@ -44,6 +46,7 @@ class EdgeChrome(Filter):
     sentence_words: int = 7  # ... and a sentence only when it is shorter than this
     budget: float = 0.15  # most of the text's words the step may take; above, it takes none
     button_words: int = 4  # a prompt this short and without a sentence end is a button anywhere ("Book a demo")
+    note_words: int = 60  # an affiliate note at an edge may be a sentence or two this long
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
@@ -52,12 +55,21 @@ class EdgeChrome(Filter):
         head_end = view.tail_start(self.edge)
         tail_start = view.tail_start(1 - self.edge)
         found: dict[int, str] = {}
+        longest = max(self.max_words, self.note_words)
         for position, line in enumerate(lines):
+            if not line.key or line.words > longest:
+                continue
+            match = VOCABULARY.match(line.key)
+            reason = match.lastgroup if match else None
+            if reason is None:
+                continue
             edge = position < head_end or position >= tail_start
-            if line.text and (edge or self._button(line)) and self._shaped(line):
-                match = VOCABULARY.match(line.key)
-                if match and match.lastgroup:
-                    found[position] = match.lastgroup
+            if reason in NOTES:
+                fits = edge and line.words <= self.note_words
+            else:
+                fits = self._shaped(line) and (edge or self._button(line))
+            if fits:
+                found[position] = reason
         total = sum(line.words for line in lines)
         if sum(lines[p].words for p in found) > self.budget * total:
             return

@@ -118,16 +118,20 @@ class LinkTeasers(LineFilter):
         return kept | self._entries(lines, verdicts, prose)
 
     def _entries(self, lines: tuple[Line, ...], verdicts: dict[int, str | tuple[str, str]], prose: list[int]) -> set[int]:
-        """Unlabelled teaser lines each followed by its own prose paragraph: the entries of a list
-        article ("The 10 best ...", a section page), when there are `min_run` or more of them. A
-        teaser block is headlines one after another."""
-        entries = set()
-        for position in verdicts:
+        """Unlabelled teaser lines each followed by its own prose paragraph, with prose before the
+        first and after the last one's paragraph: the entries of a list article ("The 10 best
+        ...", a section page), when there are `min_run` or more. Teasers with excerpts end the
+        text, and a teaser block is headlines one after another."""
+        entries: dict[int, int] = {}  # teaser position -> its paragraph's position
+        for position in sorted(verdicts):
             if verdicts[position] == "link_teaser":
                 following = next((p for p in range(position + 1, len(lines)) if lines[p].text), None)
                 if following is not None and prose[following]:
-                    entries.add(position)
-        return entries if len(entries) >= self.min_run else set()
+                    entries[position] = following
+        if len(entries) < self.min_run:
+            return set()
+        first, last = min(entries), max(entries)
+        return set(entries) if any(prose[:first]) and any(prose[entries[last] + 1 :]) else set()
 
     def _heading(self, line: Line) -> bool:
         """A short line that does not end a sentence and is no list item or table row: "Schon gelesen?"."""
