@@ -84,3 +84,28 @@ def test_a_tiny_extraction_of_the_pruned_page_falls_back_to_the_page_as_it_came(
     assert calls == [False, True]
     assert "The towpath is paved all the way" in result.text
     assert apply_removals(result.source, result.removals) == result.text
+
+
+def test_short_links_and_buttons_at_the_edges_go_and_in_the_middle_stay() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleanarticle import Pipeline
+    from cleanarticle.filters.edge_chrome import EdgeChrome
+    from cleanarticle.html.links import button_keys
+
+    tree = LexborHTMLParser(
+        '<body><a href="/blog">Back to Blogs</a><a href="#top">Top</a><h1><a href="/self">Harbour wall</a></h1>'
+        '<button>Get Started</button><a href="/a">A long link text of more than five words</a></body>'
+    )
+    assert tree.body is not None
+    links = button_keys(tree.body, 5)
+    assert links == {"back to blogs", "get started"}  # not in-page, not the headline, not long
+    paragraphs = [f"Paragraph {i} tells how the council voted on the harbour wall and what it will cost." for i in range(8)]
+    lines = ["Back to Blogs", *paragraphs[:4], "Harbour works timeline", *paragraphs[4:], "https://github.com/x/y", "Get Started"]
+    text = "\n".join(lines) + "\n"
+    result = Pipeline((EdgeChrome(links=links | {"harbour works timeline", "https://github.com/x/y"}),)).run(text)
+    removed = [result.removed_text(r).strip() for r in result.removals]
+    assert removed == ["Back to Blogs", "Get Started"]  # the edges only; an address is a source, not chrome
+    assert {r.reason for r in result.removals} == {"edge_link"}
+    plain = Pipeline((EdgeChrome(),)).run(text)  # text input: no page, no links; the vocabulary still works
+    assert {r.reason for r in plain.removals} == {"site_navigation", "call_to_action"}

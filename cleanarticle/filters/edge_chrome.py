@@ -5,7 +5,9 @@ text: "Request a Demo", "Get a free quote today.", "Subscribe for the Latest Upd
 blog", "LIKE IT? PIN IT!". The same words inside an article are usually prose about them, so
 this step looks at the edges, and only at lines shaped like a button or a prompt: short, and
 not a sentence unless a very short one; elsewhere only at buttons (`button_words` words or
-fewer, no sentence end: "Book a demo", "Follow us"), which are never prose. The vocabulary is data (`[edge_chrome]` in
+fewer, no sentence end: "Book a demo", "Follow us"), which are never prose. On a page (HTML
+path), a short line at an edge that is the whole text of a link or a button goes too
+(`edge_link`): "Back to Blogs", "Get Started", a category label above the headline. The vocabulary is data (`[edge_chrome]` in
 `phrases/*.toml`, one key per reason); affiliate notes ("We may earn a commission ...") are
 sentences, taken at the edges up to `note_words` long. A budget keeps the step from taking a section of text: if
 what it finds adds up to more than `budget` of the text's words, it removes nothing.
@@ -14,7 +16,7 @@ what it finds adds up to more than `budget` of the text's words, it removes noth
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..lines import SENTENCE_END
@@ -24,6 +26,7 @@ from .base import Filter, View, remove_each
 from .phrases import keys, whole_line_reasons
 
 VOCABULARY = whole_line_reasons("edge_chrome")
+_ADDRESS = ("://", "www.", "@")
 NOTES = frozenset({"affiliate_note"})  # reasons whose lines are sentences: up to `note_words` long
 
 
@@ -39,7 +42,12 @@ class EdgeChrome(Filter):
              "Get your free quote today." in the middle of the article
     """
 
-    reasons: ClassVar[tuple[str, ...]] = keys("edge_chrome")
+    reasons: ClassVar[tuple[str, ...]] = (*keys("edge_chrome"), "edge_link")
+
+    # The texts of the page's short links and buttons (`line_key`s); None on text input. Set by
+    # the HTML path, not a setting.
+    links: frozenset[str] | None = field(default=None, metadata={"setting": False})
+    link_words: int = 5  # a line this short that is a link's or button's whole text, at an edge, is chrome
 
     edge: float = 0.15  # share of the text, from either end, that counts as its edge
     max_words: int = 12  # a prompt is short ...
@@ -59,11 +67,14 @@ class EdgeChrome(Filter):
         for position, line in enumerate(lines):
             if not line.key or line.words > longest:
                 continue
+            edge = position < head_end or position >= tail_start
+            if edge and self._link(line):
+                found[position] = "edge_link"
+                continue
             match = VOCABULARY.match(line.key)
             reason = match.lastgroup if match else None
             if reason is None:
                 continue
-            edge = position < head_end or position >= tail_start
             if reason in NOTES:
                 fits = edge and line.words <= self.note_words
             else:
@@ -74,6 +85,17 @@ class EdgeChrome(Filter):
         if sum(lines[p].words for p in found) > self.budget * total:
             return
         yield from remove_each(lines, found, self.name)
+
+    def _link(self, line: Line) -> bool:
+        """The whole text of a short link or button of the page, not a sentence, nor an address
+        (a list of sources is the article's)."""
+        return (
+            self.links is not None
+            and line.words <= self.link_words
+            and line.key in self.links
+            and not line.text.rstrip().endswith(SENTENCE_END)
+            and not any(mark in line.key for mark in _ADDRESS)
+        )
 
     def _button(self, line: Line) -> bool:
         return line.words <= self.button_words and not line.text.rstrip().endswith(SENTENCE_END)

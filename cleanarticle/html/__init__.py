@@ -19,16 +19,16 @@ from functools import cache
 from selectolax.lexbor import LexborHTMLParser
 
 from ..blocks import PLAIN, Style
+from ..filters.edge_chrome import EdgeChrome
 from ..filters.link_teasers import LinkTeasers
 from ..lines import count_words
 from ..normalize import Normalizer
 from ..pipeline import Pipeline
-from ..text import split_lines
 from ..types import CleanResult, Field, Metadata
 from .decode import decode
 from .extract import extends, extract_document, tiny
 from .ledger import account
-from .links import anchor_keys
+from .links import anchor_keys, button_keys
 from .meta import page_metadata
 from .prune import PrunedNode, furniture
 from .structure import line_styles
@@ -85,10 +85,8 @@ def run_keeping_prose(pipeline: Pipeline, text: str, url: str | None) -> CleanRe
 
 def _field(value: str, source: str) -> Field:
     """`value` with its span in `source`, or (-1, -1) when the text does not contain it."""
-    for line in split_lines(source):
-        if line.text == value:  # a whole line, not a substring ("T" is in every "The")
-            return Field(value, line.start, line.end)
-    return Field(value, -1, -1)
+    at = f"\n{source}\n".find(f"\n{value}\n")  # a whole line, not a substring ("T" is in every "The")
+    return Field(value, at, at + len(value)) if at >= 0 and "\n" not in value else Field(value, -1, -1)
 
 
 def merge_metadata(page: dict[str, str], found: Metadata, source: str) -> Metadata:
@@ -145,6 +143,10 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
         anchors = anchor_keys(root) if root is not None else frozenset()
         teasers = next(s for s in pipeline.steps if isinstance(s, LinkTeasers))
         pipeline = pipeline.replace(LinkTeasers.name, replace(teasers, anchors=anchors))
+    if EdgeChrome.name in pipeline.names:
+        edges = next(s for s in pipeline.steps if isinstance(s, EdgeChrome))
+        links = button_keys(root, edges.link_words) if root is not None else frozenset()
+        pipeline = pipeline.replace(EdgeChrome.name, replace(edges, links=links))
     result = run_keeping_prose(pipeline, text, url)
     whole = account(result.source, result.removals, visible, furniture_records, normalize)
     metadata = merge_metadata(declared, whole.move_metadata(result.metadata), whole.source)
