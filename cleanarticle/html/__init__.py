@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..blocks import PLAIN, Style
 from ..filters.edge_chrome import EdgeChrome
@@ -137,7 +137,19 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
         return HtmlResult(
             "", whole.source, whole.removals, metadata, pruned, "no_article_text", (PLAIN,) * len(whole.extracted), language
         )
-    if "page_furniture" in pipeline.names:  # the extractor has already chosen the main text
+    result = run_keeping_prose(_for_page(pipeline, root), text, url)
+    whole = account(result.source, result.removals, visible, furniture_records, normalize)
+    metadata = merge_metadata(declared, whole.move_metadata(result.metadata), whole.source)
+    reason = "" if result.text.strip() else "all_text_removed"
+    own = iter(line_styles(body, result.source))
+    styles = tuple(next(own, PLAIN) if extracted else PLAIN for extracted in whole.extracted)
+    return HtmlResult(result.text, whole.source, whole.removals, metadata, pruned, reason, styles, language)
+
+
+def _for_page(pipeline: Pipeline, root: LexborNode | None) -> Pipeline:
+    """`pipeline` given what the page tells: its link texts for `link_teasers`, its short links and
+    buttons for `edge_chrome`; without `page_furniture` (the extractor has chosen the main text)."""
+    if "page_furniture" in pipeline.names:
         pipeline = pipeline.without("page_furniture")
     if LinkTeasers.name in pipeline.names:
         anchors = anchor_keys(root) if root is not None else frozenset()
@@ -147,13 +159,7 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
         edges = next(s for s in pipeline.steps if isinstance(s, EdgeChrome))
         links = button_keys(root, edges.link_words) if root is not None else frozenset()
         pipeline = pipeline.replace(EdgeChrome.name, replace(edges, links=links))
-    result = run_keeping_prose(pipeline, text, url)
-    whole = account(result.source, result.removals, visible, furniture_records, normalize)
-    metadata = merge_metadata(declared, whole.move_metadata(result.metadata), whole.source)
-    reason = "" if result.text.strip() else "all_text_removed"
-    own = iter(line_styles(body, result.source))
-    styles = tuple(next(own, PLAIN) if extracted else PLAIN for extracted in whole.extracted)
-    return HtmlResult(result.text, whole.source, whole.removals, metadata, pruned, reason, styles, language)
+    return pipeline
 
 
 def _normalizer(pipeline: Pipeline) -> Callable[[str], str]:
