@@ -129,3 +129,15 @@ def test_account_does_not_repeat_text_that_extraction_split_or_joined() -> None:
     whole = account(source, [], visible, [])
     assert whole.source == source
     assert whole.removals == ()
+
+
+def test_explain_on_the_command_line_shows_the_whole_ledger(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from cleanarticle import cli
+
+    assert cli.main([str(PAGES / "cases" / "blog_pager.html"), "--explain"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    found = {(r["filter"], r["reason"], r["text"].strip()) for r in record["removals"]}
+    assert ("prune", "pager", "Newer Post Older Post Home") in found
+    assert ("extract", "not_main_content", "Blog Archive") in found
