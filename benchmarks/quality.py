@@ -1,4 +1,4 @@
-"""Score cleanarticle's HTML path and text mode against trafilatura, readability-lxml, jusText and resiliparse.
+r"""Score cleanarticle's HTML path and text mode against trafilatura, readability-lxml, jusText and resiliparse.
 
 One command, one run, every tool on the same pages (see ../shared/data/README.md for the sets):
 
@@ -11,7 +11,12 @@ One command, one run, every tool on the same pages (see ../shared/data/README.md
 Metrics: on trafilatura-eval-dev, the segment metric (a `with` segment found in the output is a
 true positive, a `without` segment found is a false positive, counts summed over pages); on
 readability-pages, token-shingle precision/recall/F1 (lowercased word tokens, multisets of 4-token
-shingles, counts summed over pages) against the visible text of `expected.html`.
+shingles, counts summed over pages) against the visible text of `expected.html`; on
+wcxb-dev-articles, word F1 as WCXB defines it (lower-case `\w+` tokens of the output and of
+`main_content` as multisets, F1 per page, averaged over pages). The leak rate, on every set with
+boilerplate (`without`) segments, is the share of such pages whose output keeps one of them (the
+rule of ../shared/data/README.md). `--half odd|even` keeps the WCXB pages of odd or even ID only:
+tune on one half, report on the other.
 
 Each tool runs in a fresh worker process that loads the pages first, so `peak MB` (the worker's peak
 resident memory) is comparable between tools; the `identity` rows show what loading alone costs.
@@ -23,6 +28,7 @@ beside the identity (the naive text itself).
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import math
 import re
@@ -37,7 +43,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import render  # noqa: E402  (benchmarks/render.py, beside this file)
+import render
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -45,6 +51,8 @@ BASELINE = Path(__file__).resolve().parent / "baseline.json"
 SAMPLE = REPO / "tests" / "html_pages"
 EVAL = "trafilatura-eval-dev"
 READABILITY = "readability-pages"
+WCXB = "wcxb-dev-articles"
+SETS = (WCXB, EVAL, READABILITY)
 SHINGLE = 4
 _WORD = re.compile(r"\w+")
 
@@ -98,6 +106,17 @@ def shingle_counts(output: str, truth: str) -> Counts:
     return Counts(tp=sum((got & want).values()), output=sum(got.values()), truth=sum(want.values()))
 
 
+def word_counts(output: str, truth: str) -> Counts:
+    r"""WCXB's word overlap: lower-case `\w+` tokens of `output` and `truth` as multisets."""
+    got, want = Counter(_WORD.findall(output.lower())), Counter(_WORD.findall(truth.lower()))
+    return Counts(tp=sum((got & want).values()), output=sum(got.values()), truth=sum(want.values()))
+
+
+def page_f1(counts: Counts) -> float:
+    """One page's F1, for sets scored per page: 1.0 when output and truth are both empty."""
+    return 1.0 if not counts.output and not counts.truth else counts.f1
+
+
 # ---------------------------------------------------------------------------------------------
 # Pages.
 
@@ -111,10 +130,11 @@ class Page:
     keep: tuple[str, ...] = ()
     drop: tuple[str, ...] = ()
     truth: str | None = None
+    words: bool = False  # score `truth` by words, per page (WCXB), not by shingles
 
     def score(self, output: str) -> Counts:
         if self.truth is not None:
-            return shingle_counts(output, self.truth)
+            return word_counts(output, self.truth) if self.words else shingle_counts(output, self.truth)
         return segment_counts(output, self.keep, self.drop)
 
     def leaks(self, output: str) -> bool:
@@ -124,24 +144,33 @@ class Page:
         return any(segment.strip() in lines or (len(segment.split()) >= 3 and segment in output) for segment in self.drop)
 
 
-def load_data(root: Path, limit: int | None = None) -> dict[str, list[Page]]:
-    """Both sets under `root` (../shared/data) via `render.iter_pages`; readability truth rendered by `naive_text`."""
-    sets: dict[str, list[Page]] = {EVAL: [], READABILITY: []}
-    for page in render.iter_pages(root, limit=limit):
+def load_data(root: Path, limit: int | None = None, half: str | None = None) -> dict[str, list[Page]]:
+    """The three sets under `root` (../shared/data) via `render.iter_pages`; readability truth
+    rendered by `naive_text`; `half` ("odd"/"even") keeps the WCXB pages of odd or even ID."""
+    sets: dict[str, list[Page]] = {name: [] for name in SETS}
+    for page in render.iter_pages(root, render.ALL_SETS, limit=limit):
         if page.set == EVAL:
             sets[EVAL].append(Page(page.name, page.html, page.keep, page.drop))
+        elif page.set == WCXB:
+            if half is None or int(page.name) % 2 == (half == "odd"):
+                sets[WCXB].append(Page(page.name, page.html, page.keep, page.drop, page.truth or "", words=True))
         elif page.expected_html is not None:
             sets[READABILITY].append(Page(page.name, page.html, truth=render.naive_text(page.expected_html)))
     return sets
 
 
 def load_sample(root: Path = SAMPLE) -> dict[str, list[Page]]:
-    """The CI sample: `index.json` gives each page's segments, or the file holding its expected text."""
+    """The CI sample: `index.json` gives each page's segments, or the file holding its expected
+    text (`truth`), or both segments and the file of its main content (`main_content`, WCXB)."""
     index = json.loads((root / "index.json").read_text(encoding="utf-8"))
-    sets: dict[str, list[Page]] = {EVAL: [], READABILITY: []}
+    sets: dict[str, list[Page]] = {name: [] for name in SETS}
     for name, entry in sorted(index.items()):
-        html = render.decode((root / name).read_bytes())
-        if "truth" in entry:
+        raw = (root / name).read_bytes()
+        html = render.decode(gzip.decompress(raw) if name.endswith(".gz") else raw)
+        if "main_content" in entry:
+            truth = (root / entry["main_content"]).read_text(encoding="utf-8")
+            sets[WCXB].append(Page(name, html, tuple(entry["with"]), tuple(entry["without"]), truth, words=True))
+        elif "truth" in entry:
             truth = (root / entry["truth"]).read_text(encoding="utf-8")
             sets[READABILITY].append(Page(name, html, truth=truth))
         else:
@@ -249,6 +278,18 @@ class Score:
     errors: list[str] = field(default_factory=list)
     judged: int = 0  # pages with boilerplate segments to leak
     leaked: int = 0  # ... whose output kept one
+    per_page: bool = False  # F1 averaged over pages (WCXB) rather than of the summed counts
+    f1_sum: float = 0.0  # the pages' own F1, summed
+
+    @property
+    def f1(self) -> float:
+        if self.per_page:
+            return self.f1_sum / self.pages if self.pages else 0.0
+        return self.counts.f1
+
+    @property
+    def leak_rate(self) -> float | None:
+        return self.leaked / self.judged if self.judged else None
 
     def row(self) -> dict[str, object]:
         return {
@@ -256,13 +297,13 @@ class Score:
             "dataset": self.dataset,
             "precision": round(self.counts.precision, 4),
             "recall": round(self.counts.recall, 4),
-            "f1": round(self.counts.f1, 4),
+            "f1": round(self.f1, 4),
             "pages": self.pages,
             "pages_per_s": round(self.pages / self.seconds, 2) if self.seconds else 0.0,
             "mb_per_s": round(self.megabytes / self.seconds, 3) if self.seconds else 0.0,
             "peak_mb": round(self.peak_mb, 1),
             "errors": len(self.errors),
-            "leak_rate": round(self.leaked / self.judged, 4) if self.judged else None,
+            "leak_rate": None if self.leak_rate is None else round(self.leak_rate, 4),
         }
 
 
@@ -279,7 +320,9 @@ def run_tool(tool: Tool, sets: dict[str, list[Page]], repeats: int = 1) -> list[
     run = tool.make()
     scores = []
     for dataset, pages in sets.items():
-        score = Score(tool.name, dataset)
+        if not pages:
+            continue
+        score = Score(tool.name, dataset, per_page=any(page.words for page in pages))
         sources = [render.naive_text(page.html) if tool.text_mode else page.html for page in pages]
         for attempt in range(repeats):
             seconds = 0.0
@@ -287,13 +330,15 @@ def run_tool(tool: Tool, sets: dict[str, list[Page]], repeats: int = 1) -> list[
                 begin = time.perf_counter()
                 try:
                     output = run(source)
-                except Exception as error:  # noqa: BLE001  (a benchmark reports failures and goes on)
+                except Exception as error:
                     output = ""
                     if not attempt:
                         score.errors.append(f"{page.name}: {type(error).__name__}: {error}")
                 seconds += time.perf_counter() - begin
                 if not attempt:
-                    score.counts.add(page.score(output))
+                    counts = page.score(output)
+                    score.counts.add(counts)
+                    score.f1_sum += page_f1(counts)
                     if page.drop:
                         score.judged += 1
                         score.leaked += page.leaks(output)
@@ -307,17 +352,17 @@ def run_tool(tool: Tool, sets: dict[str, list[Page]], repeats: int = 1) -> list[
     return scores
 
 
-def _worker(tool_name: str, data: str | None, limit: int | None, repeats: int) -> list[Score]:
+def _worker(tool_name: str, data: str | None, limit: int | None, repeats: int, half: str | None) -> list[Score]:
     tool = next(t for t in TOOLS if t.name == tool_name)
-    sets = load_sets(Path(data) if data else None, limit)
+    sets = load_sets(Path(data) if data else None, limit, half)
     return run_tool(tool, sets, repeats)
 
 
-def load_sets(data: Path | None, limit: int | None = None) -> dict[str, list[Page]]:
-    """Both data sets from `data`, or the CI sample when `data` is None."""
+def load_sets(data: Path | None, limit: int | None = None, half: str | None = None) -> dict[str, list[Page]]:
+    """The data sets from `data`, or the CI sample when `data` is None."""
     if data is None:
         return load_sample()
-    return load_data(data, limit)
+    return load_data(data, limit, half)
 
 
 def available(tool: Tool) -> bool:
@@ -326,12 +371,14 @@ def available(tool: Tool) -> bool:
     return importlib.util.find_spec(tool.module) is not None
 
 
-def run_all(tools: Sequence[Tool], data: Path | None, limit: int | None, repeats: int = 1) -> list[Score]:
+def run_all(
+    tools: Sequence[Tool], data: Path | None, limit: int | None, repeats: int = 1, half: str | None = None
+) -> list[Score]:
     """Each tool in its own fresh process, one after the other (so timings do not compete)."""
     scores: list[Score] = []
     for tool in tools:
         with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-            scores.extend(pool.submit(_worker, tool.name, str(data) if data else None, limit, repeats).result())
+            scores.extend(pool.submit(_worker, tool.name, str(data) if data else None, limit, repeats, half).result())
         print(f"  done: {tool.name}", file=sys.stderr)
     return scores
 
@@ -341,41 +388,63 @@ def run_all(tools: Sequence[Tool], data: Path | None, limit: int | None, repeats
 
 
 def table(scores: Sequence[Score]) -> str:
-    header = f"{'dataset':<22} {'tool':<22} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8} {'MB/s':>7} {'peak MB':>8} {'errors':>6}"
+    """One row per tool and set; `× traf.` is the tool's pages/s over trafilatura's (default) on that set."""
+    speed = {s.dataset: s.pages / s.seconds for s in scores if s.tool == "trafilatura" and s.seconds}
+    header = (
+        f"{'dataset':<20} {'tool':<22} {'P':>6} {'R':>6} {'F1':>6} {'leaks':>6} {'pages/s':>8} {'× traf.':>7} "
+        f"{'MB/s':>6} {'peak MB':>7} {'errors':>6}"
+    )
     lines = [header, "-" * len(header)]
     for score in scores:
         row = score.row()
+        leaks = "" if score.leak_rate is None else f"{score.leak_rate:.3f}"
+        ratio = f"{row['pages_per_s'] / speed[score.dataset]:.2f}" if score.dataset in speed and not score.tool.startswith("text:") else ""  # type: ignore[operator]
         lines.append(
-            f"{score.dataset:<22} {score.tool:<22} {row['precision']:>6.3f} {row['recall']:>6.3f} {row['f1']:>6.3f} "
-            f"{row['pages_per_s']:>8.1f} {row['mb_per_s']:>7.2f} {row['peak_mb']:>8.0f} {row['errors']:>6}"
+            f"{score.dataset:<20} {score.tool:<22} {row['precision']:>6.3f} {row['recall']:>6.3f} {row['f1']:>6.3f} "
+            f"{leaks:>6} {row['pages_per_s']:>8.1f} {ratio:>7} {row['mb_per_s']:>6.2f} {row['peak_mb']:>7.0f} {row['errors']:>6}"
         )
     return "\n".join(lines)
 
 
+GATED = ("cleanarticle", "text:clean")
+LEAKS = "leaks:"  # prefix of the keys that pin a ceiling on the leak rate, not a floor on F1
+
+
 def floors_of(scores: Sequence[Score]) -> dict[str, float]:
-    """The scores the gate pins: cleanarticle's F1 per set, and text mode's."""
-    return {
-        f"{s.tool}/{s.dataset}": math.floor(s.counts.f1 * 1000) / 1000
-        for s in scores
-        if s.tool in ("cleanarticle", "text:clean")
-    }
+    """The scores the gate pins: cleanarticle's and text mode's F1 per set (floors, rounded down), and
+    cleanarticle's leak rate per set that has boilerplate segments (ceilings, rounded up)."""
+    pinned = {f"{s.tool}/{s.dataset}": math.floor(s.f1 * 1000) / 1000 for s in scores if s.tool in GATED}
+    for s in scores:
+        if s.tool == "cleanarticle" and s.leak_rate is not None:
+            pinned[f"{LEAKS}{s.tool}/{s.dataset}"] = math.ceil(s.leak_rate * 1000) / 1000
+    return pinned
 
 
 def check_floors(scores: Sequence[Score], floors: dict[str, float]) -> list[str]:
-    """Each pinned floor that this run's F1 falls below, as a message."""
-    got = {f"{s.tool}/{s.dataset}": s.counts.f1 for s in scores}
-    return [
+    """Each pinned floor that this run's F1 falls below, and each leak ceiling it rises above, as a message."""
+    got = {f"{s.tool}/{s.dataset}": s.f1 for s in scores}
+    leaks = {f"{LEAKS}{s.tool}/{s.dataset}": s.leak_rate for s in scores if s.leak_rate is not None}
+    failures = [
         f"{key}: F1 {got[key]:.4f} is below the pinned floor {floor:.3f}"
         for key, floor in floors.items()
         if key in got and got[key] < floor
     ]
+    failures += [
+        f"{key}: leak rate {leaks[key]:.4f} is above the pinned ceiling {ceiling:.3f}"
+        for key, ceiling in floors.items()
+        if key in leaks and leaks[key] > ceiling  # type: ignore[operator]
+    ]
+    return failures
 
 
 def update_baseline(path: Path, section: str, new: dict[str, float], allow_lower: bool) -> list[str]:
-    """Write `new` floors into `path[section]`; refuse (and return why) to lower one without `allow_lower`."""
+    """Write `new` floors into `path[section]`; refuse (and return why) to lower a floor or raise a
+    leak ceiling without `allow_lower`."""
     baseline = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     old = baseline.get(section, {})
-    lowered = [f"{k}: {old[k]:.3f} -> {v:.3f}" for k, v in new.items() if k in old and v < old[k]]
+    lowered = [
+        f"{k}: {old[k]:.3f} -> {v:.3f}" for k, v in new.items() if k in old and (v > old[k] if k.startswith(LEAKS) else v < old[k])
+    ]
     if lowered and not allow_lower:
         return lowered
     baseline[section] = {**old, **new}
@@ -390,6 +459,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tools", help="comma-separated tool names (default: all installed)")
     parser.add_argument("--limit", type=int, help="first N pages of each set (quick runs)")
     parser.add_argument("--repeats", type=int, default=1, help="time each set N times, keep the fastest pass")
+    parser.add_argument("--half", choices=("odd", "even"), help="only the WCXB pages of odd or even ID (tune on one, report on the other)")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument(
         "--plot",
@@ -431,7 +501,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if data is not None and not (data / EVAL).is_dir():
         parser.error(f"no data sets in {data}; pass --data or --sample")
 
-    scores = run_all(tools, data, args.limit, max(1, args.repeats))
+    scores = run_all(tools, data, args.limit, max(1, args.repeats), args.half)
     print(table(scores))
     for score in scores:
         for error in score.errors[:5]:
@@ -445,7 +515,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"wrote {path}", file=sys.stderr)
 
     section = "sample" if args.sample else "full"
-    if args.limit:
+    if args.limit or args.half:
         return 0
     if args.update_baseline:
         refused = update_baseline(BASELINE, section, floors_of(scores), args.allow_lower)

@@ -39,6 +39,7 @@ def test_sample_has_both_sets() -> None:
     sets = quality.load_sample()
     assert len(sets[quality.EVAL]) >= 5
     assert len(sets[quality.READABILITY]) >= 4
+    assert len(sets[quality.WCXB]) >= 5
 
 
 def test_floors_are_pinned_for_every_gated_score(sample_scores) -> None:
@@ -75,6 +76,26 @@ def test_lowering_a_floor_needs_the_explicit_flag(tmp_path: Path) -> None:
     assert quality.update_baseline(path, "sample", {"cleanarticle/x": 0.95}, allow_lower=False) == []
     assert quality.update_baseline(path, "sample", {"cleanarticle/x": 0.8}, allow_lower=True) == []
     assert json.loads(path.read_text(encoding="utf-8"))["sample"]["cleanarticle/x"] == 0.8
+
+
+def test_word_metric_and_leak_rule() -> None:
+    counts = quality.word_counts("The cat sat. The cat!", "the cat sat on the mat")
+    assert (counts.tp, counts.output, counts.truth) == (4, 5, 6)
+    assert quality.page_f1(quality.Counts()) == 1.0  # nothing to find, nothing found
+    page = quality.Page("p", "", drop=("Home", "Get a free quote today"))
+    assert page.leaks("Intro.\nHome\nText.")
+    assert page.leaks("Text. Get a free quote today. More.")  # three words or more: anywhere
+    assert not page.leaks("We drove home at night.")  # a one-word snippet inside a sentence is not a leak
+
+
+def test_leak_ceilings_are_checked_and_not_raised_silently(tmp_path: Path) -> None:
+    score = quality.Score("cleanarticle", "x", judged=10, leaked=2)
+    assert quality.floors_of([score])["leaks:cleanarticle/x"] == 0.2
+    assert quality.check_floors([score], {"leaks:cleanarticle/x": 0.1}) != []
+    assert quality.check_floors([score], {"leaks:cleanarticle/x": 0.2}) == []
+    path = tmp_path / "baseline.json"
+    path.write_text(json.dumps({"sample": {"leaks:cleanarticle/x": 0.1}}), encoding="utf-8")
+    assert quality.update_baseline(path, "sample", {"leaks:cleanarticle/x": 0.2}, allow_lower=False)
 
 
 def test_check_floors_reports_a_score_below_its_floor() -> None:

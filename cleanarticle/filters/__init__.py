@@ -3,6 +3,7 @@
 from . import (  # noqa: F401  (registration side effects)
     disclaimers,
     duplicates,
+    edge_chrome,
     image_residue,
     inline_promos,
     layout,

@@ -1,32 +1,38 @@
 """The HTML path: decode, prune furniture with selectolax, extract with trafilatura, clean the text.
 
-`clean_html_and_explain` returns an `HtmlResult`: a `CleanResult` of the text pipeline run on
-the extracted text (so `apply_removals(source, removals) == text` holds as for text input), plus
-the nodes pruned from the page before extraction (they have no offsets in `source`), and, when
-the text is empty, why. The pipeline's page-aware step, `link_teasers`, gets the page's link
+`clean_html_and_explain` returns an `HtmlResult` whose `source` is the page's visible text, one
+line per block (`visible`), and whose ledger covers every line of it that is not in the text:
+pruned with its node (step `prune`, the rule as reason), left out by trafilatura (step `extract`,
+`not_main_content`), or removed by the text pipeline run on the extracted text (`ledger`). So
+`apply_removals(source, removals) == text` holds as for text input. It also lists the nodes
+pruned before extraction (code included), and, when the text is empty, why. The pipeline's page-aware step, `link_teasers`, gets the page's link
 texts (`links.anchor_keys`): lines that are the text of a link on the page go, and the headings
 of such blocks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..blocks import Style
+from ..blocks import PLAIN, Style
+from ..filters.edge_chrome import EdgeChrome
 from ..filters.link_teasers import LinkTeasers
+from ..lines import count_words
+from ..normalize import Normalizer
 from ..pipeline import Pipeline
-from ..text import split_lines
 from ..types import CleanResult, Field, Metadata
 from .decode import decode
-from .extract import extract_document
-from .links import anchor_keys
+from .extract import extends, extract_document, tiny
+from .ledger import account
+from .links import anchor_keys, button_keys
 from .meta import page_metadata
-from .prune import PrunedNode
-from .prune import prune as prune_page
+from .prune import PrunedNode, furniture
 from .structure import line_styles
+from .visible import NO_OWNER, visible_lines
 
 __all__ = ["HtmlResult", "PrunedNode", "clean_html", "clean_html_and_explain"]
 
@@ -51,18 +57,36 @@ _TEXT_FIRST = frozenset({"author", "outlet"})
 
 @cache
 def _default() -> Pipeline:
-    """The default text pipeline less `duplicates`: trafilatura already keeps a block once, and on
-    extracted text the step only cost article lines (docs/decisions.md)."""
-    pipeline = Pipeline.default()
+    """The default text pipeline less `duplicates`, plus `edge_chrome`: trafilatura already keeps a
+    block once, and on extracted text the step only cost article lines (docs/decisions.md); the
+    head and tail of an extraction are where its leftover marketing chrome sits."""
+    pipeline = Pipeline.default().add("edge_chrome")
     return pipeline.without("duplicates") if "duplicates" in pipeline.names else pipeline
+
+
+PARAGRAPH_WORDS = 15
+
+
+def _paragraphs(text: str) -> bool:
+    """Whether `text` holds a line of `PARAGRAPH_WORDS` words or more: a paragraph, not a label."""
+    return any(count_words(line) >= PARAGRAPH_WORDS for line in text.split("\n"))
+
+
+def run_keeping_prose(pipeline: Pipeline, text: str, url: str | None) -> CleanResult:
+    """`pipeline.run`, unless it removes every paragraph of `text`: then again without the steps
+    that removed one. A page's only paragraph is its article, whatever it looks like (a caption
+    with its credit, a teaser), and losing the article is worse than keeping a crumb."""
+    result = pipeline.run(text, url)
+    if _paragraphs(result.text):
+        return result
+    culprits = {r.filter for r in result.removals if _paragraphs(result.removed_text(r))}
+    return pipeline.without(*culprits).run(text, url) if culprits else result
 
 
 def _field(value: str, source: str) -> Field:
     """`value` with its span in `source`, or (-1, -1) when the text does not contain it."""
-    for line in split_lines(source):
-        if line.text == value:  # a whole line, not a substring ("T" is in every "The")
-            return Field(value, line.start, line.end)
-    return Field(value, -1, -1)
+    at = f"\n{source}\n".find(f"\n{value}\n")  # a whole line, not a substring ("T" is in every "The")
+    return Field(value, at, at + len(value)) if at >= 0 and "\n" not in value else Field(value, -1, -1)
 
 
 def merge_metadata(page: dict[str, str], found: Metadata, source: str) -> Metadata:
@@ -86,31 +110,68 @@ def merge_metadata(page: dict[str, str], found: Metadata, source: str) -> Metada
 
 
 def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> HtmlResult:
-    """Clean an HTML page: the article text, the text removals, the pruned nodes and page metadata."""
+    """Clean an HTML page: the article text, every removal from its visible text, the pruned nodes and page metadata."""
     page = decode(html)
     if not page.strip():
         return HtmlResult("", "", empty_reason="empty_input")
     tree = LexborHTMLParser(page)
     declared = page_metadata(tree)
     language = _language(tree)
-    pruned = prune_page(tree)
-    text, body = extract_document(tree.html or "", url)
-    if not text.strip():
-        metadata = merge_metadata(declared, Metadata(), "")
-        return HtmlResult("", "", metadata=metadata, pruned=pruned, empty_reason="no_article_text", language=language)
+    code, found = furniture(tree)
     root = tree.body or tree.root
+    visible = visible_lines(root, {node.mem_id: index for index, (node, _) in enumerate(found)}) if root is not None else []
+    for node, _ in found:
+        node.decompose()
+    pruned = code + tuple(record for _, record in found)
+    furniture_records = [record for _, record in found]
+    text, body = extract_document(tree.html or "", url)
+    if tiny(text, sum(len(line.text.split()) for line in visible if line.owner == NO_OWNER)):
+        again = extract_document(page, url)  # pruning misled trafilatura: extract the page as it came
+        if extends(again.text, text):
+            text, body = again
     pipeline = pipeline or _default()
-    if "page_furniture" in pipeline.names:  # the extractor has already chosen the main text
+    normalize = _normalizer(pipeline)
+    if not text.strip():
+        whole = account("", (), visible, furniture_records, normalize)
+        metadata = merge_metadata(declared, Metadata(), whole.source)
+        return HtmlResult(
+            "", whole.source, whole.removals, metadata, pruned, "no_article_text", (PLAIN,) * len(whole.extracted), language
+        )
+    result = run_keeping_prose(_for_page(pipeline, root), text, url)
+    whole = account(result.source, result.removals, visible, furniture_records, normalize)
+    metadata = merge_metadata(declared, whole.move_metadata(result.metadata), whole.source)
+    reason = "" if result.text.strip() else "all_text_removed"
+    own = iter(line_styles(body, result.source))
+    styles = tuple(next(own, PLAIN) if extracted else PLAIN for extracted in whole.extracted)
+    return HtmlResult(result.text, whole.source, whole.removals, metadata, pruned, reason, styles, language)
+
+
+def _for_page(pipeline: Pipeline, root: LexborNode | None) -> Pipeline:
+    """`pipeline` given what the page tells: its link texts for `link_teasers`, its short links and
+    buttons for `edge_chrome`; without `page_furniture` (the extractor has chosen the main text)."""
+    if "page_furniture" in pipeline.names:
         pipeline = pipeline.without("page_furniture")
     if LinkTeasers.name in pipeline.names:
         anchors = anchor_keys(root) if root is not None else frozenset()
         teasers = next(s for s in pipeline.steps if isinstance(s, LinkTeasers))
         pipeline = pipeline.replace(LinkTeasers.name, replace(teasers, anchors=anchors))
-    result = pipeline.run(text, url)
-    metadata = merge_metadata(declared, result.metadata, result.source)
-    reason = "" if result.text.strip() else "all_text_removed"
-    styles = line_styles(body, result.source)
-    return HtmlResult(result.text, result.source, result.removals, metadata, pruned, reason, styles, language)
+    if EdgeChrome.name in pipeline.names:
+        edges = next(s for s in pipeline.steps if isinstance(s, EdgeChrome))
+        links = button_keys(root, edges.link_words) if root is not None else frozenset()
+        pipeline = pipeline.replace(EdgeChrome.name, replace(edges, links=links))
+    return pipeline
+
+
+def _normalizer(pipeline: Pipeline) -> Callable[[str], str]:
+    """The pipeline's normalizers as one function: the lines the ledger adds read like the rest."""
+    steps = [step for step in pipeline.steps if isinstance(step, Normalizer)]
+
+    def normalize(text: str) -> str:
+        for step in steps:
+            text = step.normalize(text)
+        return text
+
+    return normalize
 
 
 def _language(tree: LexborHTMLParser) -> str:

@@ -23,18 +23,50 @@ class Extracted(NamedTuple):
 
 
 def extract_document(
-    html: str, url: str | None = None, favor_precision: bool = False, *, links: bool = False, images: bool = False
+    html: str,
+    url: str | None = None,
+    favor_precision: bool = False,
+    *,
+    links: bool = False,
+    images: bool = False,
+    fast: bool = False,
 ) -> Extracted:
     """The main text of `html` (blocks separated by newlines; "" when there is none) and its tree.
 
-    With `links` or `images` the text holds them as Markdown (`[text](url)`, `![alt](src)`)."""
+    With `links` or `images` the text holds them as Markdown (`[text](url)`, `![alt](src)`).
+    `fast` skips trafilatura's fallback extractors (readability, jusText)."""
     options = Extractor(
-        output_format="txt", comments=False, tables=True, precision=favor_precision, url=url, links=links, images=images
+        output_format="txt", comments=False, tables=True, precision=favor_precision, url=url, links=links, images=images, fast=fast
     )
     document = bare_extraction(html, options=options, as_dict=False)
     if not isinstance(document, Document) or document.body is None:
         return Extracted("", None)
     return Extracted(determine_returnstring(document, options) or "", document.body)
+
+
+TINY_WORDS = 200
+TINY_SHARE = 0.25
+FALLBACK_GAIN = 3
+"""An extraction of fewer than `TINY_WORDS` words and under `TINY_SHARE` of the words outside the
+pruned furniture is tiny: trafilatura, run on the pruned tree, may pick a stray block ("Skip to
+content", a headline and a standfirst) over the article. The HTML path then extracts the page as
+it came, and keeps that extraction when it `extends` the tiny one: `FALLBACK_GAIN` times the
+words, holding most of the tiny one's lines (the same article, found whole, not another block)."""
+
+
+def tiny(text: str, page_words: int) -> bool:
+    """Whether an extraction of `text` is tiny beside the `page_words` words the page shows outside its furniture."""
+    words = len(text.split())
+    return words < TINY_WORDS and words < TINY_SHARE * page_words
+
+
+def extends(found: str, tiny_text: str) -> bool:
+    """Whether `found` has `FALLBACK_GAIN` times the words of `tiny_text` and holds most of its lines."""
+    if len(found.split()) < FALLBACK_GAIN * len(tiny_text.split()):
+        return False
+    theirs = {line.strip() for line in found.split("\n")}
+    ours = [line.strip() for line in tiny_text.split("\n") if line.strip()]
+    return sum(line in theirs for line in ours) * 2 > len(ours)
 
 
 def extract_text(html: str, url: str | None = None, favor_precision: bool = False) -> str:

@@ -1,4 +1,5 @@
-"""The page's links for the `link_teasers` filter: the texts of the links to other pages.
+"""The page's links: for `link_teasers`, the texts of the links to other pages; for
+`edge_chrome`, the texts of short links and buttons (what a call to action is made of).
 
 Links to the same page (`#...`, tables of contents) and links of 3 words or fewer are not
 teasers (docs/decisions.md).
@@ -15,17 +16,26 @@ from ..text import line_key
 _IN_PAGE = ("#", "javascript:")
 
 
-def anchor_keys(root: LexborNode, min_words: int = MIN_WORDS) -> frozenset[str]:
-    """Normalised texts of the links to other pages under `root`, of at least `min_words` words, the headline's excepted."""
+def anchor_keys(root: LexborNode, min_words: int = MIN_WORDS, max_words: int | None = None) -> frozenset[str]:
+    """Normalised texts of the links to other pages under `root`, of at least `min_words` words
+    (and at most `max_words`), the headline's excepted."""
     keys = set()
     for node in root.css("a[href]"):
         href = (node.attributes.get("href") or "").strip()
         if href.startswith(_IN_PAGE) or not href:
             continue
         text = node.text(deep=True, separator=" ")
-        if len(text.split()) >= min_words and not _in_headline(node):
+        words = len(text.split())
+        if min_words <= words and (max_words is None or words <= max_words) and not _in_headline(node):
             keys.add(line_key(text))
     return frozenset(keys)
+
+
+def button_keys(root: LexborNode, max_words: int) -> frozenset[str]:
+    """Normalised texts of the short links to other pages and of the buttons under `root`."""
+    buttons = {line_key(node.text(deep=True, separator=" ")) for node in root.css("button, [role=button]")}
+    short = {key for key in buttons if key and len(key.split()) <= max_words}
+    return anchor_keys(root, 1, max_words) | frozenset(short)
 
 
 def _in_headline(node: LexborNode) -> bool:

@@ -118,6 +118,19 @@ def _outermost(nodes: Iterable[LexborNode]) -> list[LexborNode]:
 
 def prune(tree: LexborHTMLParser, rules: frozenset[str] = RULES, max_share: float = MAX_SHARE) -> tuple[PrunedNode, ...]:
     """Remove furniture from `tree` in place; return what went (code first, then the rest, each in document order)."""
+    code, found = furniture(tree, rules, max_share)
+    for node, _ in found:
+        node.decompose()
+    return code + tuple(record for _, record in found)
+
+
+def furniture(
+    tree: LexborHTMLParser, rules: frozenset[str] = RULES, max_share: float = MAX_SHARE
+) -> tuple[tuple[PrunedNode, ...], list[tuple[LexborNode, PrunedNode]]]:
+    """Remove code from `tree` in place and find the furniture nodes, without removing them yet.
+
+    Returns the code's records and each furniture node with its record, outermost only, in
+    document order: the caller reads their text (the ledger) before it decomposes them."""
     records: list[PrunedNode] = []
     if "code" in rules:
         for node in _outermost(tree.css(_CODE)):
@@ -126,13 +139,13 @@ def prune(tree: LexborHTMLParser, rules: frozenset[str] = RULES, max_share: floa
             node.decompose()
     root = tree.body
     if root is None:
-        return tuple(records)
+        return tuple(records), []
     matches = [(node, verdict) for node in root.css(_CANDIDATES) if (verdict := classify(node, rules)) is not None]
     if not matches:
-        return tuple(records)
+        return tuple(records), []
     limit = max_share * len(_text(root))
     chosen: set[int] = set()
-    doomed = []
+    found = []
     for node, (reason, detail) in matches:
         if node.mem_id in chosen or _inside(node, chosen):
             continue
@@ -140,8 +153,5 @@ def prune(tree: LexborHTMLParser, rules: frozenset[str] = RULES, max_share: floa
         if len(text) > limit:
             continue
         chosen.add(node.mem_id)
-        records.append(PrunedNode(node.tag or "", reason, detail, text[:_SNIPPET]))
-        doomed.append(node)
-    for node in doomed:
-        node.decompose()
-    return tuple(records)
+        found.append((node, PrunedNode(node.tag or "", reason, detail, text[:_SNIPPET])))
+    return tuple(records), found

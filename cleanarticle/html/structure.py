@@ -11,6 +11,7 @@ matches no block is a plain paragraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from copy import deepcopy
 from typing import Any, TypeVar
@@ -22,9 +23,12 @@ _LOOKAHEAD = 64  # how far ahead of the last match a source line is looked for a
 T = TypeVar("T")
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # exactly the characters `str.isalnum` rejects
+
+
 def loose_key(text: str) -> str:
     """Letters and digits only, case-folded: what survives any whitespace or markup change."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def line_styles(body: Any, source: str) -> tuple[Style, ...]:

@@ -44,6 +44,8 @@ ROLES: dict[str, str] = {
 # Whole words of a class or id, per reason.
 WORDS: dict[str, frozenset[str]] = {
     "footer": frozenset({"footer"}),
+    # "blog-pager" (Blogger), "pager" (Drupal, Bootstrap): Newer Post / Older Post / Home
+    "pager": frozenset({"pager"}),
 }
 
 # Word pairs that name furniture although neither word does alone.
@@ -51,4 +53,5 @@ PAIRS: dict[tuple[str, str], str] = {
     ("author", "box"): "author",
     ("author", "bio"): "author",
     ("about", "author"): "author",
+    ("feed", "links"): "feed_links",  # Blogger's "Subscribe to: Post Comments (Atom)"
 }

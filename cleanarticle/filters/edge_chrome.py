@@ -1,0 +1,107 @@
+"""Marketing, call-to-action and newsletter chrome at the head and tail of the article.
+
+Three quarters of the boilerplate that extractors leave sits in the first or last ~15 % of the
+text: "Request a Demo", "Get a free quote today.", "Subscribe for the Latest Updates", "Back to
+blog", "LIKE IT? PIN IT!". The same words inside an article are usually prose about them, so
+this step looks at the edges, and only at lines shaped like a button or a prompt: short, and
+not a sentence unless a very short one; elsewhere only at buttons (`button_words` words or
+fewer, no sentence end: "Book a demo", "Follow us"), which are never prose. On a page (HTML
+path), a short line at an edge that is the whole text of a link or a button goes too
+(`edge_link`): "Back to Blogs", "Get Started", a category label above the headline. The vocabulary is data (`[edge_chrome]` in
+`phrases/*.toml`, one key per reason); affiliate notes ("We may earn a commission ...") are
+sentences, taken at the edges up to `note_words` long. A budget keeps the step from taking a section of text: if
+what it finds adds up to more than `budget` of the text's words, it removes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from ..lines import SENTENCE_END
+from ..registry import register
+from ..types import Line, Removal
+from .base import Filter, View, remove_each
+from .phrases import keys, whole_line_reasons
+
+VOCABULARY = whole_line_reasons("edge_chrome")
+_ADDRESS = ("://", "www.", "@")
+NOTES = frozenset({"affiliate_note"})  # reasons whose lines are sentences: up to `note_words` long
+
+
+@register("edge_chrome")
+@dataclass(frozen=True, slots=True)
+class EdgeChrome(Filter):
+    """Button and prompt lines of the marketing/CTA/newsletter vocabulary in the first or last
+    `edge` of the text.
+
+    Removes: "Request a Demo", "Get a free quote today." (in the last lines of the text)
+             "Book a demo" anywhere
+    Keeps:   "We asked three firms to give us a free quote for the roof." (a sentence);
+             "Get your free quote today." in the middle of the article
+    """
+
+    reasons: ClassVar[tuple[str, ...]] = (*keys("edge_chrome"), "edge_link")
+
+    # The texts of the page's short links and buttons (`line_key`s); None on text input. Set by
+    # the HTML path, not a setting.
+    links: frozenset[str] | None = field(default=None, metadata={"setting": False})
+    link_words: int = 5  # a line this short that is a link's or button's whole text, at an edge, is chrome
+
+    edge: float = 0.15  # share of the text, from either end, that counts as its edge
+    max_words: int = 12  # a prompt is short ...
+    sentence_words: int = 7  # ... and a sentence only when it is shorter than this
+    budget: float = 0.15  # most of the text's words the step may take; above, it takes none
+    button_words: int = 4  # a prompt this short and without a sentence end is a button anywhere ("Book a demo")
+    note_words: int = 60  # an affiliate note at an edge may be a sentence or two this long
+
+    def find(self, view: View) -> Iterator[Removal]:
+        lines = view.lines
+        if not lines:
+            return
+        head_end = view.tail_start(self.edge)
+        tail_start = view.tail_start(1 - self.edge)
+        found: dict[int, str] = {}
+        longest = max(self.max_words, self.note_words)
+        for position, line in enumerate(lines):
+            if not line.key or line.words > longest:
+                continue
+            edge = position < head_end or position >= tail_start
+            if edge and self._link(line):
+                found[position] = "edge_link"
+                continue
+            match = VOCABULARY.match(line.key)
+            reason = match.lastgroup if match else None
+            if reason is None:
+                continue
+            if reason in NOTES:
+                fits = edge and line.words <= self.note_words
+            else:
+                fits = self._shaped(line) and (edge or self._button(line))
+            if fits:
+                found[position] = reason
+        total = sum(line.words for line in lines)
+        if sum(lines[p].words for p in found) > self.budget * total:
+            return
+        yield from remove_each(lines, found, self.name)
+
+    def _link(self, line: Line) -> bool:
+        """The whole text of a short link or button of the page, not a sentence, nor an address
+        (a list of sources is the article's)."""
+        return (
+            self.links is not None
+            and line.words <= self.link_words
+            and line.key in self.links
+            and not line.text.rstrip().endswith(SENTENCE_END)
+            and not any(mark in line.key for mark in _ADDRESS)
+        )
+
+    def _button(self, line: Line) -> bool:
+        return line.words <= self.button_words and not line.text.rstrip().endswith(SENTENCE_END)
+
+    def _shaped(self, line: Line) -> bool:
+        """Short, and not a sentence unless a very short one ("Get a free quote today.")."""
+        if not line.key or line.words > self.max_words:
+            return False
+        return line.words < self.sentence_words or not line.text.rstrip().endswith(SENTENCE_END)

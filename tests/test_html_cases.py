@@ -1,0 +1,111 @@
+"""Hand-made pages for the steps of the HTML path that used to cost real text (issue 13), in
+tests/html_pages/cases: each keeps its article and says why the rest went."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleanarticle.html as html_path
+from cleanarticle.html import clean_html_and_explain
+from cleanarticle.html.extract import Extracted, extends, tiny
+from cleanarticle.text import apply_removals
+
+CASES = Path(__file__).resolve().parent / "html_pages" / "cases"
+
+
+def _page(name: str):
+    result = clean_html_and_explain((CASES / name).read_bytes())
+    assert apply_removals(result.source, result.removals) == result.text
+    return result
+
+
+def _reasons(result, line: str) -> set[tuple[str, str]]:
+    start = result.source.index(line)
+    return {(r.filter, r.reason) for r in result.removals if r.start <= start < r.end}
+
+
+def test_a_list_article_keeps_its_linked_entries() -> None:
+    result = _page("teaser_list.html")
+    for heading in ("Ridge path to the old quarry", "River meadows to Cotton Mill", "Canal towpath to Lock Seven"):
+        assert heading in result.text.splitlines()
+    assert "The towpath is paved all the way" in result.text
+    assert "Council approves new budget after months of debate" not in result.text
+
+
+def test_linked_headlines_one_after_another_are_still_teasers() -> None:
+    page = (CASES / "teaser_list.html").read_text(encoding="utf-8")
+    block = "".join(f'<p><a href="/n/{i}">Another headline about the city number {i}</a></p>' for i in range(4))
+    result = clean_html_and_explain(page.replace("<p>Whichever route", block + "<p>Whichever route"))
+    assert "Another headline about the city number 1" not in result.text
+    assert ("link_teasers", "link_teaser") in _reasons(result, "Another headline about the city number 1")
+
+
+def test_a_one_paragraph_article_ending_in_a_credit_is_kept() -> None:
+    result = _page("caption_only.html")
+    assert "Waves broke over the sea wall" in result.text
+    assert "Storm floods harbour road" in result.text
+
+
+def test_a_short_blog_post_loses_its_pager_and_feed_links_with_reasons() -> None:
+    result = _page("blog_pager.html")
+    assert "The first two barn swallows of the year" in result.text
+    for line in ("Newer Post", "Subscribe to:", "curlews", "Blog Archive"):
+        assert line not in result.text
+    assert ("prune", "pager") in _reasons(result, "Newer Post Older Post Home")
+    assert ("prune", "feed_links") in _reasons(result, "Subscribe to: Post Comments (Atom)")
+    assert ("extract", "not_main_content") in _reasons(result, "curlews")
+
+
+def test_tiny_and_extends() -> None:
+    assert tiny("Skip to content", 1000)
+    assert not tiny("Skip to content", 10)  # the page itself is short
+    assert not tiny(" ".join(["word"] * 300), 5000)
+    article = "Skip to content\n" + "\n".join(f"Paragraph {i} " + "text " * 30 for i in range(5))
+    assert extends(article, "Skip to content")
+    assert not extends("Free shipping on orders over $40\n" * 20, "Skip to content")  # another block, not the same one grown
+
+
+def test_a_tiny_extraction_of_the_pruned_page_falls_back_to_the_page_as_it_came(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = (CASES / "teaser_list.html").read_text(encoding="utf-8")
+    real = html_path.extract_document
+
+    calls = []
+
+    def misled(html: str, url: str | None = None, *args, **kwargs) -> Extracted:
+        calls.append(html == page)
+        if html != page:  # the pruned tree, re-serialised: trafilatura picks one stray line
+            return Extracted("Six walks near the city for a spring weekend\n", None)
+        return real(html, url, *args, **kwargs)
+
+    monkeypatch.setattr(html_path, "extract_document", misled)
+    result = clean_html_and_explain(page)
+    assert calls == [False, True]
+    assert "The towpath is paved all the way" in result.text
+    assert apply_removals(result.source, result.removals) == result.text
+
+
+def test_short_links_and_buttons_at_the_edges_go_and_in_the_middle_stay() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleanarticle import Pipeline
+    from cleanarticle.filters.edge_chrome import EdgeChrome
+    from cleanarticle.html.links import button_keys
+
+    tree = LexborHTMLParser(
+        '<body><a href="/blog">Back to Blogs</a><a href="#top">Top</a><h1><a href="/self">Harbour wall</a></h1>'
+        '<button>Get Started</button><a href="/a">A long link text of more than five words</a></body>'
+    )
+    assert tree.body is not None
+    links = button_keys(tree.body, 5)
+    assert links == {"back to blogs", "get started"}  # not in-page, not the headline, not long
+    paragraphs = [f"Paragraph {i} tells how the council voted on the harbour wall and what it will cost." for i in range(8)]
+    lines = ["Back to Blogs", *paragraphs[:4], "Harbour works timeline", *paragraphs[4:], "https://github.com/x/y", "Get Started"]
+    text = "\n".join(lines) + "\n"
+    result = Pipeline((EdgeChrome(links=links | {"harbour works timeline", "https://github.com/x/y"}),)).run(text)
+    removed = [result.removed_text(r).strip() for r in result.removals]
+    assert removed == ["Back to Blogs", "Get Started"]  # the edges only; an address is a source, not chrome
+    assert {r.reason for r in result.removals} == {"edge_link"}
+    plain = Pipeline((EdgeChrome(),)).run(text)  # text input: no page, no links; the vocabulary still works
+    assert {r.reason for r in plain.removals} == {"site_navigation", "call_to_action"}
