@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import cleanarticle.filters as filters
+from cleanarticle import lines
 from cleanarticle.lines import ends_clause, ends_sentence, is_label, is_prose, is_title
 from cleanarticle.text import split_lines
 from cleanarticle.types import Line
@@ -69,3 +70,20 @@ def test_no_filter_imports_another_filter() -> None:
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.level == 1:
                 assert (node.module or "") not in modules, f"{path.name} imports filters.{node.module}"
+
+
+def test_the_unspaced_gate_lets_every_cjk_and_thai_character_through() -> None:
+    """`count_words` skips its script scan on lines `_MAYBE_UNSPACED` does not match: every
+    character `_UNSPACED` counts must match it, or some CJK/Thai line would be miscounted."""
+    chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    counted = lines._UNSPACED.findall(chars)
+    assert counted  # the scripts are there
+    assert all(lines._MAYBE_UNSPACED.match(char) for char in counted)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("Crowds gather — in Kyiv’s “square” €5", 7), ("東京で会議が開かれた", 5), ("ภาษาไทย ทดสอบ", 6), ("Привет мир", 2)],
+)
+def test_count_words(text: str, words: int) -> None:
+    assert lines.count_words(text) == words
