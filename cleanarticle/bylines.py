@@ -30,6 +30,8 @@ _WIRE_CREDIT = regex.compile(
 # "admin on 12 March 2024" after a by-word: a name or handle, then the date.
 _NAME_ON_DATE = regex.compile(r"^(?P<name>.+?)\s+(?i:on|am|le|el|il|op|em|at)\s+(?P<date>.+)$")
 _BY_LINE = regex.compile(rf"^(?i:{'|'.join(_BY)})\s*:?\s+(?P<rest>.+)$")
+# "By Jane Doe", "Author: Jane Doe": a by-word, then anything (teaser author lines).
+AUTHOR_LINE = regex.compile(rf"^(?i:{'|'.join(_BY)})\b[\s:]*\S")
 # "Posted on June 12, 2025 by Emma Baker": a timestamp, then a by-word and the names.
 _STAMP_BY = regex.compile(rf"^(?P<stamp>.+?)\s+(?i:{'|'.join(_BY)})\s+(?P<rest>.+)$")
 _SEPARATOR = regex.compile(r"\s*(?:[·•|]|\s[–—-]\s|,\s)\s*")

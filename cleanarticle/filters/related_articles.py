@@ -9,12 +9,13 @@ from typing import ClassVar
 
 import regex
 
+from ..bylines import AUTHOR_LINE
 from ..dates import is_timestamp
 from ..lines import FULL_STOP
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove
-from .phrases import pattern, reasons, words
+from .phrases import pattern, reasons
 
 MARKERS = pattern("related", "markers")
 # Small print (copyright, disclaimers) may follow a teaser tail; the disclaimers filter takes it.
@@ -23,7 +24,6 @@ LABELS = pattern("related", "labels")
 # "MORE FROM FORBES", "More from Reuters": a marker naming a brand (capitalised), not a topic.
 _MORE_FROM = ("more from", "mehr von", "plus de", "más de")
 BRAND_MORE = regex.compile(rf"^(?i:{'|'.join(_MORE_FROM)})\s+\p{{Lu}}[\p{{L}}.'’&-]*(?:\s+\p{{Lu}}[\p{{L}}.'’&-]*){{0,2}}:?$")
-AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
 
 
 class _TailStats:
@@ -72,7 +72,7 @@ def _is_brand_more(line: Line) -> bool:
 
 def anchor_kind(line: Line, settings: RelatedArticles) -> str | None:
     """"author" or "time" for the lines that recur once per teaser, else None."""
-    if line.words <= settings.max_author_words and AUTHOR.match(line.text):
+    if line.words <= settings.max_author_words and AUTHOR_LINE.match(line.text):
         return "author"
     if line.words <= settings.max_time_words and is_timestamp(line.text):
         return "time"
