@@ -137,7 +137,6 @@ def _field(source: str, value: str, start: int, end: int) -> Field:
     return Field(value, at, at + len(value)) if at >= 0 else Field(value, start, end)
 
 
-
 def _is_body(line: Line, min_words: int) -> bool:
     """A paragraph of prose: long enough, and ending like a sentence."""
     return line.words >= min_words and ends_clause(line.text)

@@ -57,15 +57,12 @@ class Widgets(Filter):
                 if reason:
                     found[position] = reason
         for block in _blocks(lines):
-            if all(p in found or self._label(lines[p]) for p in block) and any(
+            if all(p in found or is_label(lines[p], self.max_block_label_words) for p in block) and any(
                 OPENERS.match(lines[p].key) for p in block
             ):
                 for p in block:
                     found.setdefault(p, "newsletter_block")
         yield from remove_each(lines, found, self.name)
-
-    def _label(self, line: Line) -> bool:
-        return is_label(line, self.max_block_label_words)
 
 
 def _blocks(lines: tuple[Line, ...]) -> Iterator[list[int]]:
