@@ -1,23 +1,36 @@
 """The line vocabulary every step shares: what ends a sentence, how many words a line has (CJK
-and Thai counted by characters), and whether a line reads as prose.
+and Thai counted by characters), and the shapes a line can have: prose, a label, a title.
+
+Steps test these rather than their own tuples of endings, so that "reads as a sentence" means
+the same thing in every step.
 """
 
 from __future__ import annotations
 
+import re
+
 import regex
+
+from .types import Line
 
 # What a sentence can end with, closing quotes and brackets included ("… he said.”").
 SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", "”", '"', "’", "»", ")")
+# A full stop, closing quote included: prose ends so, where headlines end in "?" or "!" as often.
+FULL_STOP = (".", "。", ".”", '."', ".»", ".’")
 # Scripts written without spaces between words: each character counts as half a word (a
 # Chinese or Japanese word averages about two characters, a Thai syllable cluster about as much).
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+# Every character of those scripts lies past U+0DFF and outside Latin and Greek Extended, General
+# Punctuation and the currency signs (a test checks): a line holding no other character (Latin,
+# Cyrillic, Arabic text with curly quotes and dashes) skips the `_UNSPACED` scan, 7x slower.
+_MAYBE_UNSPACED = re.compile(r"[^\x00-\u0dff\u1e00-\u20cf]")
 _CLOSERS = "”\"’'»)]"
 
 
 def count_words(text: str) -> int:
     """Words in `text`: space-separated tokens, plus half a word per CJK/Thai character."""
     spaced = len(text.split())
-    if text.isascii():
+    if text.isascii() or _MAYBE_UNSPACED.search(text) is None:
         return spaced
     unspaced = len(_UNSPACED.findall(text))
     if not unspaced:
@@ -31,6 +44,24 @@ def ends_sentence(text: str) -> bool:
     return core.endswith((".", "!", "?", "…", "。", "！", "？"))
 
 
+def ends_clause(text: str) -> bool:
+    """Whether `text` ends as a sentence or as a clause that introduces what follows ("Author:"):
+    what names and bylines never do."""
+    return text.endswith(":") or ends_sentence(text)
+
+
 def is_prose(text: str, min_words: int = 8) -> bool:
     """A sentence of at least `min_words` words: the shape of article text, not of furniture."""
-    return count_words(text) >= min_words and ends_sentence(text)
+    return ends_sentence(text) and count_words(text) >= min_words
+
+
+def is_label(line: Line, max_words: int) -> bool:
+    """A short line (at most `max_words` words) that does not end as a sentence: a menu item, a
+    section or outlet label, a heading, a button. "Media Kit (english)" is one; "Sign up now!" is not."""
+    return 0 < line.words <= max_words and not ends_sentence(line.text)
+
+
+def is_title(line: Line) -> bool:
+    """The line reads as a headline: at most 30 words, and not ending in a full stop or a colon
+    (headlines may ask or exclaim)."""
+    return 0 < line.words <= 30 and not line.text.endswith((".", ":"))

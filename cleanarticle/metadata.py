@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .filters.metadata_lines import is_title
+from .lines import is_title
 from .types import Field, Line, Metadata
 
 

@@ -9,17 +9,11 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleanarticle.credits import CREDIT_MARKS, TAIL_CHARS, TAIL_HINTS, TRAILING, has_credit_tail
 from cleanarticle.filters.disclaimers import ANYWHERE_NEEDLE
-from cleanarticle.filters.image_residue import (
-    _SENTENCE_END,
-    _TAIL_CHARS,
-    CREDIT_MARKS,
-    TAIL_HINTS,
-    TRAILING,
-    has_credit_tail,
-)
 from cleanarticle.filters.phrases import Alternation, _in_re_syntax, compile_phrases, fold, keys, reasons, union, words
 from cleanarticle.filters.related_articles import BRAND_MORE
+from cleanarticle.lines import SENTENCE_END
 from cleanarticle.text import line_key
 
 LINES = [
@@ -139,9 +133,9 @@ def test_credit_tails_tried_by_group_agree_with_one_pattern(data: st.DataObject)
 
 def _passes_gates(text: str) -> bool:
     """The cheap checks `has_credit_tail` makes before any pattern (tested above and elsewhere)."""
-    if " " not in text or (text.endswith(_SENTENCE_END) and not text.rstrip(" .").endswith(")")):
+    if " " not in text or (text.endswith(SENTENCE_END) and not text.rstrip(" .").endswith(")")):
         return False
-    tail = text[-_TAIL_CHARS:]
+    tail = text[-TAIL_CHARS:]
     return any(mark in tail for mark in CREDIT_MARKS) and any(hint in tail.lower() for hint in TAIL_HINTS)
 
 

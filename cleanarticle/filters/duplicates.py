@@ -9,13 +9,12 @@ from typing import ClassVar
 
 import regex
 
+from ..credits import has_credit_tail
+from ..lines import SENTENCE_END
 from ..registry import register
 from ..types import Removal
 from .base import Filter, View, neighbours, remove
-from .image_residue import has_credit_tail
 
-_SENTENCE_END = (".", "!", "?", "”", '"', "’", "»", ")")
-_PROSE_END = (".", "!", "?", "”", '"', "»")
 # Words that photo captions use and body paragraphs rarely do.
 _CAPTION_WORDS = regex.compile(
     r"\b(?:photo|photograph|pictured|picture|image|illustration|is seen|are seen|poses?|posing|"
@@ -50,7 +49,7 @@ class Duplicates(Filter):
         first_seen: dict[str, int] = {}
         gone: set[int] = set()
         for position, line in enumerate(lines):
-            if line.words < self.min_words or not line.text.endswith(_SENTENCE_END):
+            if line.words < self.min_words or not line.text.endswith(SENTENCE_END):
                 continue  # table rows, code output and list items repeat legitimately
             earlier = first_seen.setdefault(line.key, position)
             if earlier == position:
@@ -77,7 +76,7 @@ class Duplicates(Filter):
         """
         lines = view.lines
         content = [i for i in view.content()[: self.standfirst_reach] if i not in gone]
-        sentences = [p for p in content[1:] if lines[p].words >= self.min_words and lines[p].text.endswith(_PROSE_END)]
+        sentences = [p for p in content[1:] if lines[p].words >= self.min_words and lines[p].text.endswith(SENTENCE_END)]
         keys = [lines[p].key for p in content]
         for position in sentences[: self.standfirst_window]:
             key = lines[position].key

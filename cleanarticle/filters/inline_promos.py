@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import regex
 
+from ..lines import SENTENCE_END
 from ..registry import register
 from ..types import Line
 from .base import LineFilter, View
@@ -14,7 +15,8 @@ from .phrases import compile_phrases, pattern, words
 
 _PREFIXES = "|".join(f"(?:{p})" for p in words("inline_promos", "prefixes"))
 _SEPARATORS = frozenset(":：|»›>—–-")
-_SENTENCE_END = (".", "?", "”", '"', "’", "»")
+# A call to action may end in "!" ("Sign up now!") or ")" and still be a button, not a sentence.
+_STATEMENT_END = tuple(end for end in SENTENCE_END if end not in "!)")
 # The prefix must be followed by a separator, then the linked headline.
 LINK = compile_phrases(rf"^\W{{0,3}}(?:{_PREFIXES})\s*(?:[:：|»›>]+|[—–-]+(?=\s))\s*\S")
 CTA = pattern("inline_promos", "cta_endings", "end")
@@ -56,7 +58,7 @@ class InlinePromos(LineFilter):
             return "read_also_link"
         if (
             line.words <= self.max_promo_words
-            and not text.endswith(_SENTENCE_END)  # a call to action is a button, not a sentence
+            and not text.endswith(_STATEMENT_END)  # a call to action is a button, not a sentence
             and CTA.match(line.key)
             and (PROMO_WORDS.search(text) or (line.words <= self.max_reader_words and READER_WORDS.search(text)))
         ):

@@ -9,11 +9,13 @@ from typing import ClassVar
 
 import regex
 
+from ..bylines import AUTHOR_LINE
+from ..dates import is_timestamp
+from ..lines import FULL_STOP
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove
-from .metadata_lines import is_timestamp
-from .phrases import pattern, reasons, words
+from .phrases import pattern, reasons
 
 MARKERS = pattern("related", "markers")
 # Small print (copyright, disclaimers) may follow a teaser tail; the disclaimers filter takes it.
@@ -22,9 +24,6 @@ LABELS = pattern("related", "labels")
 # "MORE FROM FORBES", "More from Reuters": a marker naming a brand (capitalised), not a topic.
 _MORE_FROM = ("more from", "mehr von", "plus de", "más de")
 BRAND_MORE = regex.compile(rf"^(?i:{'|'.join(_MORE_FROM)})\s+\p{{Lu}}[\p{{L}}.'’&-]*(?:\s+\p{{Lu}}[\p{{L}}.'’&-]*){{0,2}}:?$")
-AUTHOR = regex.compile(rf"^(?i:{'|'.join(words('metadata', 'by'))})\b[\s:]*\S")
-# Prose ends in a full stop; headlines often end in "?" or "!", so those do not count.
-_PROSE_END = (".", ".”", '."', ".»", ".’")
 
 
 class _TailStats:
@@ -44,7 +43,7 @@ class _TailStats:
     def after(self, n: int) -> tuple[int, int, int, int, bool]:
         """(lines, anchors, sentences, prose paragraphs, any too long) after the n-th content line."""
         if not self.counts:
-            ends = [line.text.endswith(_PROSE_END) for line in self.body]
+            ends = [line.text.endswith(FULL_STOP) for line in self.body]
             self.counts = (
                 _suffix_sums([kind is not None for kind in self.kinds]),
                 _suffix_sums(ends),
@@ -73,7 +72,7 @@ def _is_brand_more(line: Line) -> bool:
 
 def anchor_kind(line: Line, settings: RelatedArticles) -> str | None:
     """"author" or "time" for the lines that recur once per teaser, else None."""
-    if line.words <= settings.max_author_words and AUTHOR.match(line.text):
+    if line.words <= settings.max_author_words and AUTHOR_LINE.match(line.text):
         return "author"
     if line.words <= settings.max_time_words and is_timestamp(line.text):
         return "time"
@@ -148,7 +147,7 @@ class RelatedArticles(Filter):
         run: list[int] = []
         for p in after:
             line = lines[p]
-            if line.words > self.max_link_words or line.text.endswith(_PROSE_END):
+            if line.words > self.max_link_words or line.text.endswith(FULL_STOP):
                 break
             if p != (run[-1] if run else marker) + 1:
                 break

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from ..lines import FULL_STOP, is_label
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove_each
@@ -13,7 +14,6 @@ from .phrases import keys, pattern, whole_line_reasons
 
 REASONS = whole_line_reasons("widgets")
 OPENERS = pattern("widget_blocks", "openers")
-_TERMINAL = (".", "!", "?", "”", '"')
 # Decoration between sections: "* * *", "___", "• • •". Code lines such as "});" are not.
 _DECORATION = frozenset("*-_=~•·.–—#+◆■□●○ ")
 
@@ -24,7 +24,7 @@ def _separator(text: str) -> str | None:
 
 def widget_reason(line: Line, max_words: int, sentence_words: int) -> str | None:
     """The reason code whose phrase list matches the whole line, if any."""
-    if line.words > max_words or (line.words >= sentence_words and line.text.endswith(".")):
+    if line.words > max_words or (line.words >= sentence_words and line.text.endswith(FULL_STOP)):
         return None  # prompts are not long sentences with a full stop
     match = REASONS.match(line.key)
     return match.lastgroup if match else None
@@ -46,7 +46,7 @@ class Widgets(Filter):
 
     max_words: int = 30
     max_block_label_words: int = 8
-    sentence_words: int = 12  # a line this long ending in "." is a sentence, not a prompt
+    sentence_words: int = 12  # a line this long ending in a full stop is a sentence, not a prompt
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
@@ -57,15 +57,12 @@ class Widgets(Filter):
                 if reason:
                     found[position] = reason
         for block in _blocks(lines):
-            if all(p in found or self._label(lines[p]) for p in block) and any(
+            if all(p in found or is_label(lines[p], self.max_block_label_words) for p in block) and any(
                 OPENERS.match(lines[p].key) for p in block
             ):
                 for p in block:
                     found.setdefault(p, "newsletter_block")
         yield from remove_each(lines, found, self.name)
-
-    def _label(self, line: Line) -> bool:
-        return 0 < line.words <= self.max_block_label_words and not line.text.endswith(_TERMINAL)
 
 
 def _blocks(lines: tuple[Line, ...]) -> Iterator[list[int]]:
