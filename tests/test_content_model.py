@@ -11,6 +11,7 @@ from cleanarticle import CleanResult, Pipeline
 from cleanarticle.content import features as feats
 from cleanarticle.content.model import ContentModel, Trees, default_model
 from cleanarticle.content.sequence import smooth
+from cleanarticle.filters.page_furniture import PageFurniture
 from cleanarticle.lines import count_words, ends_sentence, is_prose
 from cleanarticle.text import apply_removals
 
@@ -195,3 +196,34 @@ def test_the_budget_keeps_the_prose_and_says_so() -> None:
     for line in ARTICLE:
         if is_prose(line):
             assert line in result.text
+
+
+def test_a_second_cleaning_of_whole_page_text_changes_nothing() -> None:
+    once = clean_and_explain(whole_page()).text
+    assert clean_and_explain(once).text == once
+
+
+def test_a_headline_above_header_labels_stays_as_the_title() -> None:
+    labels = ["Cryptopolitan", "Updated", "Mitrade", "Markets", "Latest", "Forex", "Crypto", "Stocks", "Analysis"]
+    text = "\n".join(["Central bank holds rates as inflation cools", "", *labels, "", *ARTICLE[2:], "", *FOOTER]) + "\n"
+    result = clean_and_explain(text)
+    assert result.text.startswith("Central bank holds rates as inflation cools\n")
+    assert result.metadata.title and result.metadata.title.value == "Central bank holds rates as inflation cools"
+    assert sum(label in result.text.split("\n") for label in labels) <= 1
+
+
+def test_few_lines_around_an_article_are_left_to_the_rules() -> None:
+    text = "\n".join(["Weather", "", *ARTICLE, "", "Contact"]) + "\n"
+    assert not [r for r in clean_and_explain(text).removals if r.filter == "page_furniture"]
+
+
+def test_the_page_gate_counts_what_earlier_steps_removed() -> None:
+    furniture = PageFurniture()
+    rows = feats.features([line for line in whole_page(nav=NAV[:2], footer=FOOTER[:2]).split("\n") if line])
+    odds = np.where(feats.prose(rows), 5.0, -5.0)
+    odds[len(NAV[:2])] = 5.0  # the headline
+    none_removed = np.zeros(len(rows) + 1)
+    assert furniture.decide(rows, odds, none_removed)[0].all()
+    menu_taken = none_removed + 10  # ten lines above the first, taken by the rules
+    menu_taken[0] = 0
+    assert not furniture.decide(rows, odds, menu_taken)[0].all()
