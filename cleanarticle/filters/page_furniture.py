@@ -13,10 +13,11 @@ from typing import ClassVar
 
 import numpy as np
 
-from ..content.features import NAMES, features
+from ..content.features import NAMES, body, features
 from ..content.features import prose as is_prose
 from ..content.model import load_model
 from ..content.sequence import smooth
+from ..lines import ends_sentence
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View
@@ -67,6 +68,8 @@ class PageFurniture(Filter):
         lines = [view.lines[i] for i in content]
         blank = [i > 0 and not view.lines[i - 1].text for i in content]
         hidden: np.ndarray | None = _hidden(view.source, lines)
+        if _outside_body(lines, hidden) < self.min_outside:
+            return  # the densest run of prose fills the text: an article on its own
         model = load_model(self.model)
         for _ in range(self.max_rounds):
             if len(lines) < self.min_lines:
@@ -133,6 +136,15 @@ def _hidden(source: str, lines: Sequence[Line]) -> np.ndarray:
 
 def _non_blank(text: str) -> int:
     return sum(1 for line in text.split("\n") if line.strip())
+
+
+def _outside_body(lines: Sequence[Line], hidden: np.ndarray) -> int:
+    """Lines outside the densest run of prose (`features.body`), counted as `_outside` does: the
+    page gate read from word counts and sentence ends alone, before any feature is computed."""
+    words = np.fromiter((line.words for line in lines), dtype=float, count=len(lines))
+    sentence = np.fromiter((ends_sentence(line.text) for line in lines), dtype=float, count=len(lines))
+    inside = np.flatnonzero(body(words, sentence)[0])
+    return _outside(int(inside[0]), int(inside[-1]), hidden)
 
 
 def _outside(first: int, last: int, hidden: np.ndarray) -> int:
