@@ -93,8 +93,7 @@ def keep_by_model(settings: PageFurniture) -> Callable[[content_data.Doc], list[
     def keep(doc: content_data.Doc) -> list[bool]:
         if len(doc.lines) < settings.min_lines:
             return [True] * len(doc.lines)
-        no_earlier_steps = np.zeros(len(doc.lines) + 1)
-        return list(settings.decide(doc.extra["rows"], doc.extra["odds"], no_earlier_steps)[0])
+        return list(settings.decide(doc.extra["rows"], doc.extra["odds"])[0])
 
     return keep
 

@@ -13,6 +13,6 @@ def extract(kept: Sequence[Line], found: Mapping[str, Field]) -> Metadata:
     from what they removed (`Filter.metadata`) for the rest."""
     fields = dict(found)
     first = next((line for line in kept if line.text), None)
-    if first is not None and first.index == 0 and is_title(first):
+    if first is not None and is_title(first):
         fields["title"] = Field(first.text, first.start, first.end)
     return Metadata(**fields)

@@ -67,15 +67,15 @@ class PageFurniture(Filter):
             return
         lines = [view.lines[i] for i in content]
         blank = [i > 0 and not view.lines[i - 1].text for i in content]
-        hidden: np.ndarray | None = _hidden(view.source, lines)
-        if _outside_body(lines, hidden) < self.min_outside:
+        if _outside_body(lines) < self.min_outside:
             return  # the densest run of prose fills the text: an article on its own
         model = load_model(self.model)
+        gate = True
         for _ in range(self.max_rounds):
             if len(lines) < self.min_lines:
                 return
             rows = features([line.text for line in lines], blank)
-            keep, note = self.decide(rows, model.log_odds(rows), hidden)
+            keep, note = self.decide(rows, model.log_odds(rows), gate)
             if keep.all():
                 return
             first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
@@ -84,14 +84,13 @@ class PageFurniture(Filter):
                 detail = note or _why(rows, keep, start, stop)
                 yield from _removals(view, lines[start:stop], self.name, reason, detail)
             lines, blank = _kept(lines, blank, keep)
-            hidden = None  # a page, found: the later rounds go on without the gate
+            gate = False  # a page, found: the later rounds go on without the gate
 
-    def decide(self, rows: np.ndarray, odds: np.ndarray, hidden: np.ndarray | None) -> tuple[np.ndarray, str]:
+    def decide(self, rows: np.ndarray, odds: np.ndarray, gate: bool = True) -> tuple[np.ndarray, str]:
         """Which lines to keep, given their feature rows and log-odds, and a note when the filter
-        backed off. With `hidden` (per line, the lines that earlier steps removed before it, then
-        their total: see `_hidden`), keeps everything unless `min_outside` lines lie before or
-        after the main text, counting those: an article on its own, the output of this filter
-        among them, is left to the rules. `None` skips that gate."""
+        backed off. With `gate`, keeps everything unless `min_outside` lines lie before or after
+        the main text: an article on its own, the output of this filter among them, is left to
+        the rules."""
         keep = smooth(odds - self.threshold, self.switch)
         prose = is_prose(rows)
         keep |= prose & (odds >= self.prose_odds)
@@ -101,9 +100,12 @@ class PageFurniture(Filter):
         if np.expm1(rows[keep & prose, _LOG_WORDS]).sum() < self.min_prose_words:
             return np.ones(len(keep), dtype=bool), ""  # no article to find the furniture around
         first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
-        if hidden is not None and _outside(first, last, hidden) < self.min_outside:
+        if gate and first + len(keep) - 1 - last < self.min_outside:
             return np.ones(len(keep), dtype=bool), ""
+        keep |= _headings(keep, prose, first, last)
         keep[0] |= self._headline(rows[0])
+        if first:  # the headline just above the main text: a page's title under its menu
+            keep[first - 1] |= self._headline(rows[first - 1])
         return keep, note
 
     def _headline(self, row: np.ndarray) -> bool:
@@ -122,35 +124,20 @@ class PageFurniture(Filter):
             return f"backed off: would have removed {lost / total:.0%} of the prose; prose kept"
         return ""
 
-def _hidden(source: str, lines: Sequence[Line]) -> np.ndarray:
-    """Per line, the non-blank source lines before it that are no longer live (earlier steps
-    removed them); their total over the whole source last."""
-    counts, seen, previous = [], 0, 0
-    for line in lines:
-        seen += _non_blank(source[previous : line.start])
-        counts.append(seen)
-        previous = line.stop
-    counts.append(seen + _non_blank(source[previous:]))
-    return np.asarray(counts)
+def _headings(keep: np.ndarray, prose: np.ndarray, first: int, last: int) -> np.ndarray:
+    """Lone lines inside the main text that stand over a kept paragraph: its headings."""
+    lone = ~keep & np.roll(keep, 1) & np.roll(keep, -1) & np.roll(prose, -1)
+    inside = np.zeros(len(keep), dtype=bool)
+    inside[first + 1 : last] = True
+    return lone & inside
 
 
-def _non_blank(text: str) -> int:
-    return sum(1 for line in text.split("\n") if line.strip())
-
-
-def _outside_body(lines: Sequence[Line], hidden: np.ndarray) -> int:
-    """Lines outside the densest run of prose (`features.body`), counted as `_outside` does: the
-    page gate read from word counts and sentence ends alone, before any feature is computed."""
+def _outside_body(lines: Sequence[Line]) -> int:
+    """Lines outside the densest run of prose (`features.body`): the page gate read from word
+    counts and sentence ends alone, before any feature is computed."""
     words = np.fromiter((line.words for line in lines), dtype=float, count=len(lines))
     sentence = np.fromiter((ends_sentence(line.text) for line in lines), dtype=float, count=len(lines))
-    inside = np.flatnonzero(body(words, sentence)[0])
-    return _outside(int(inside[0]), int(inside[-1]), hidden)
-
-
-def _outside(first: int, last: int, hidden: np.ndarray) -> int:
-    """Lines before line `first` and after line `last`, live or removed by earlier steps."""
-    n = len(hidden) - 1
-    return first + n - 1 - last + int(hidden[first]) + int(hidden[n] - hidden[last])
+    return int((body(words, sentence)[0] == 0).sum())
 
 
 def _runs(mask: np.ndarray) -> Iterator[tuple[int, int]]:
