@@ -102,7 +102,7 @@ class PageFurniture(Filter):
         first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
         if gate and first + len(keep) - 1 - last < self.min_outside:
             return np.ones(len(keep), dtype=bool), ""
-        keep |= _headings(keep, prose, first, last)
+        keep |= _lone(keep, first, last)
         keep[0] |= self._headline(rows[0])
         if first:  # the headline just above the main text: a page's title under its menu
             keep[first - 1] |= self._headline(rows[first - 1])
@@ -124,9 +124,9 @@ class PageFurniture(Filter):
             return f"backed off: would have removed {lost / total:.0%} of the prose; prose kept"
         return ""
 
-def _headings(keep: np.ndarray, prose: np.ndarray, first: int, last: int) -> np.ndarray:
-    """Lone lines inside the main text that stand over a kept paragraph: its headings."""
-    lone = ~keep & np.roll(keep, 1) & np.roll(keep, -1) & np.roll(prose, -1)
+def _lone(keep: np.ndarray, first: int, last: int) -> np.ndarray:
+    """Lone lines inside the main text, between two kept ones: a heading, a label over a list."""
+    lone = ~keep & np.roll(keep, 1) & np.roll(keep, -1)
     inside = np.zeros(len(keep), dtype=bool)
     inside[first + 1 : last] = True
     return lone & inside
