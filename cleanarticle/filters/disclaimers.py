@@ -32,6 +32,7 @@ class Disclaimers(Filter):
     """
 
     reasons: ClassVar[tuple[str, ...]] = (*keys("disclaimers"), *keys("legal_anywhere"))
+    contextual: ClassVar[bool] = True
 
     tail_fraction: float = 0.5
     max_words: int = 120
@@ -41,7 +42,7 @@ class Disclaimers(Filter):
         lines = view.lines
         tail = view.tail_start(self.tail_fraction)
         found = REASONS.within("\n".join(line.key for line in lines[tail:]))
-        anywhere = ANYWHERE_NEEDLE in fold(view.source.lower())
+        anywhere = not view.again and ANYWHERE_NEEDLE in fold(view.source.lower())  # a line alone: asked once
         for position, line in enumerate(lines):
             if not line.text or line.words > self.max_words:
                 continue

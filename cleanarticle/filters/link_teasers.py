@@ -37,6 +37,7 @@ class LinkTeasers(LineFilter):
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("link_teaser", "labelled_link_teaser", "teaser_heading", "trailing_heading")
+    contextual: ClassVar[bool] = True
 
     # The page's link texts (`line_key`s); None on text input. Set by the HTML path, not a setting.
     anchors: frozenset[str] | None = field(default=None, metadata={"setting": False})

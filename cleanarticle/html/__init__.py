@@ -17,9 +17,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..blocks import Style
 from ..filters.link_teasers import LinkTeasers
+from ..limits import Limits
 from ..pipeline import Pipeline
 from ..text import split_lines
 from ..types import CleanResult, Field, Metadata
+from .bounds import bound, cap
 from .decode import decode
 from .extract import extract_document
 from .links import anchor_keys
@@ -85,15 +87,21 @@ def merge_metadata(page: dict[str, str], found: Metadata, source: str) -> Metada
     return Metadata(**fields)
 
 
-def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> HtmlResult:
-    """Clean an HTML page: the article text, the text removals, the pruned nodes and page metadata."""
-    page = decode(html)
+def clean_html_and_explain(
+    html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None
+) -> HtmlResult:
+    """Clean an HTML page: the article text, the text removals, the pruned nodes and page metadata.
+
+    `limits` (default `Limits()`) bound the page's size, depth, elements and cells per row; what
+    they cut comes first in `pruned`."""
+    limits = limits or Limits()
+    page, bounded = bound(decode(cap(html, limits)), limits, capped=len(html) > limits.max_html_bytes)
     if not page.strip():
         return HtmlResult("", "", empty_reason="empty_input")
     tree = LexborHTMLParser(page)
     declared = page_metadata(tree)
     language = _language(tree)
-    pruned = prune_page(tree)
+    pruned = bounded + prune_page(tree)
     text, body = extract_document(tree.html or "", url)
     if not text.strip():
         metadata = merge_metadata(declared, Metadata(), "")
@@ -106,7 +114,7 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
         anchors = anchor_keys(root) if root is not None else frozenset()
         teasers = next(s for s in pipeline.steps if isinstance(s, LinkTeasers))
         pipeline = pipeline.replace(LinkTeasers.name, replace(teasers, anchors=anchors))
-    result = pipeline.run(text, url)
+    result = pipeline.run(text, url, limits=limits)
     metadata = merge_metadata(declared, result.metadata, result.source)
     reason = "" if result.text.strip() else "all_text_removed"
     styles = line_styles(body, result.source)
@@ -119,6 +127,8 @@ def _language(tree: LexborHTMLParser) -> str:
     return value.strip()[:35]
 
 
-def clean_html(html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> str:
+def clean_html(
+    html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None
+) -> str:
     """The article text of an HTML page, cleaned by the text pipeline; "" when there is none."""
-    return clean_html_and_explain(html, url, pipeline=pipeline).text
+    return clean_html_and_explain(html, url, pipeline=pipeline, limits=limits).text
