@@ -246,10 +246,8 @@ class Pipeline:
         A text longer than one window of `limits` (default `Limits()`) is cleaned window by
         window, so that memory follows the window and not the text (`windows`).
         """
-        source = text
         normalizers = [step for step in self.steps if isinstance(step, Normalizer)]
-        for normalizer in normalizers:
-            source = normalizer.normalize(source)
+        source = normalize(text, normalizers)
         folded = bool(normalizers) and isinstance(normalizers[-1], Whitespace)
         filters = [step for step in self.steps if not isinstance(step, Normalizer)]
         spans = windows(source, limits or Limits())
@@ -258,6 +256,22 @@ class Pipeline:
         else:
             removals, metadata = _filter_windows(filters, source, spans, folded, url)
         return CleanResult(apply_removals(source, removals), source, tuple(removals), metadata)
+
+
+def normalize(text: str, normalizers: list[Normalizer]) -> str:
+    """`text` through the normalizers, and through them again while a step before the last changes
+    it (at most 3 times): ftfy repairs a line by itself, and what it sees as a line depends on
+    the line breaks the whitespace step tidies after it, so the output must be a fixed point of
+    the steps for cleaning it again to change nothing."""
+    for _ in range(3):
+        changed = False
+        for number, normalizer in enumerate(normalizers):
+            out = normalizer.normalize(text)
+            changed = changed or (number < len(normalizers) - 1 and out is not text and out != text)
+            text = out
+        if not changed:
+            break
+    return text
 
 
 MAX_ROUNDS = 4
