@@ -251,10 +251,9 @@ class Pipeline:
         folded = bool(normalizers) and isinstance(normalizers[-1], Whitespace)
         filters = [step for step in self.steps if not isinstance(step, Normalizer)]
         spans = windows(source, limits or Limits())
-        if len(spans) == 1:
-            removals, metadata = _filter(filters, source, folded, url)
-        else:
-            removals, metadata = _filter_windows(filters, source, spans, folded, url)
+        if len(spans) > 1:
+            return _filter_windows(filters, source, spans, folded, url)
+        removals, metadata = _filter(filters, source, folded, url)
         return CleanResult(apply_removals(source, removals), source, tuple(removals), metadata)
 
 
@@ -348,14 +347,17 @@ def windows(source: str, limits: Limits) -> list[tuple[int, int]]:
 
 def _filter_windows(
     filters: list[Filter], source: str, spans: list[tuple[int, int]], folded: bool, url: str | None
-) -> tuple[list[Removal], Metadata]:
-    """`_filter` window by window, the removals moved to offsets in `source` and merged where
-    they touch with the same filter, reason and detail (one span for a million blank lines);
-    the metadata of the first window."""
+) -> CleanResult:
+    """`_filter` window by window: the text cut window by window (no list of every piece of a
+    100 MB text), the removals moved to offsets in `source` and merged where they touch with the
+    same filter, reason and detail (one span for a million blank lines), the first window's metadata."""
     removals: list[Removal] = []
+    texts: list[str] = []
     metadata = Metadata()
     for start, stop in spans:
-        found, read = _filter(filters, source[start:stop], folded, url)
+        window = source[start:stop]
+        found, read = _filter(filters, window, folded, url)
+        texts.append(apply_removals(window, found))
         if start == 0:
             metadata = read
         for removal in found:
@@ -365,4 +367,4 @@ def _filter_windows(
                 removals[-1] = dataclasses.replace(last, end=removal.end + start)
             else:
                 removals.append(dataclasses.replace(removal, start=removal.start + start, end=removal.end + start))
-    return removals, metadata
+    return CleanResult("".join(texts), source, tuple(removals), metadata)

@@ -6,7 +6,8 @@ cells of one table row. `bound` reads the page once with a linear tag scanner th
 HTML stack of open elements well enough to know the depth (implied end tags of `p`, `li`, cells
 and rows included), and past a `Limits` value removes tags, never text: deeper elements are
 flattened into the one at the limit, elements past the node limit or a row's cell limit lose their
-tags, and only code and comments past a limit go whole. A page within every limit comes back
+tags (past the node limit, all tags, read at C speed), and only code and comments past the
+node limit go whole. A page within every limit comes back
 unchanged. `cap` cuts an input longer than `max_html_bytes` before it is decoded.
 
 A page read as single bytes while it is UTF-16 or UTF-32 (every other character a NUL) is read
@@ -51,6 +52,12 @@ _CLOSES = {
 _ROWS = frozenset({"tr", "table"})
 _CELLS = frozenset({"td", "th"})
 _SAMPLE = 2048
+# Past the node limit, at C speed: code with its content, comments, then any other tag.
+_PAST_LIMIT = re.compile(
+    r"<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b[^>]*>(?:.*?</\1\s*>|.*\Z)"
+    r"|<plaintext\b.*\Z|<!--(?:.*?-->|.*\Z)|<(?:/?[A-Za-z]|[!?])[^>]*>?",
+    re.S | re.I,
+)
 
 
 class _Open(NamedTuple):
@@ -72,40 +79,36 @@ class _Scan:
         self.cuts: list[tuple[int, int]] = []
         self.counts: Counter[str] = Counter()
 
-    def run(self) -> None:
+    def run(self) -> int:
+        """Scan up to the node limit; return where the elements past it start (the page's length
+        when there are none)."""
         page, pos = self.page, 0
         while (match := _TOKEN.search(page, pos)) is not None:
             pos = match.end()
             if match.group(1) is not None:  # a comment, to "-->" or the end
                 close = page.find("-->", pos)
                 pos = len(page) if close < 0 else close + 3
-                if self.nodes >= self.limits.max_html_nodes:
-                    self._cut("too_many_nodes", match.start(), pos)
                 continue
             name = (match.group(3) or "").lower()
             if not name or name in _ROOTS:
                 continue
             if match.group(2):
                 self._end(name, match.start(), pos)
+            elif self.nodes == self.limits.max_html_nodes:
+                return match.start()
             else:
                 pos = self._start(name, match, pos)
+        return len(page)
 
     def _start(self, name: str, match: re.Match[str], pos: int) -> int:
         self.nodes += 1
-        over = self.nodes > self.limits.max_html_nodes
         if name in _RAW:
-            end = self._raw_end(name, pos)
-            if over:
-                self._cut("too_many_nodes", match.start(), end)
-            return end
-        void = name in _VOID or (match.group(4).endswith("/") and any(self.open[f] for f in _FOREIGN))
-        if void:
-            if over:
-                self._cut("too_many_nodes", match.start(), pos)
+            return self._raw_end(name, pos)
+        if name in _VOID or (match.group(4).endswith("/") and any(self.open[f] for f in _FOREIGN)):
             return pos
         self._close_implied(name)
-        reason = "too_many_nodes" if over else ""
-        if not reason and len(self.stack) >= self.limits.max_html_depth:
+        reason = ""
+        if len(self.stack) >= self.limits.max_html_depth:
             reason = "too_deep"
         if name in _CELLS and self.rows:
             self.rows[-1] += 1
@@ -176,14 +179,16 @@ def bound(page: str, limits: Limits, capped: bool = False) -> tuple[str, tuple[P
     if encoding:
         notes.append(PrunedNode("", "wide_encoding", f"read again as {encoding}"))
     scan = _Scan(page, limits)
-    scan.run()
-    if not scan.cuts:
+    rest = scan.run()
+    tail, scan.counts["too_many_nodes"] = _PAST_LIMIT.subn(" ", page[rest:])
+    if not scan.cuts and not scan.counts["too_many_nodes"]:
         return page, tuple(notes)
     settings = {"too_deep": "max_html_depth", "too_many_nodes": "max_html_nodes", "too_many_cells": "max_row_cells"}
     for reason, count in sorted(scan.counts.items()):
         setting = settings[reason]
-        notes.append(PrunedNode("", reason, f"{setting}={getattr(limits, setting)}: {count:,} tags removed, text kept"))
-    return _blank(page, scan.cuts), tuple(notes)
+        if count:
+            notes.append(PrunedNode("", reason, f"{setting}={getattr(limits, setting)}: {count:,} tags removed, text kept"))
+    return _blank(page[:rest], scan.cuts) + tail, tuple(notes)
 
 
 def _blank(page: str, cuts: list[tuple[int, int]]) -> str:
