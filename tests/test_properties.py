@@ -14,7 +14,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleanarticle import Pipeline, clean, clean_and_explain
-from cleanarticle.normalize import Whitespace, fold
+from cleanarticle.normalize import _INVISIBLE, Whitespace, fold
 from cleanarticle.testing import articles, boilerplate_lines
 from cleanarticle.text import apply_removals, line_key, split_lines
 
@@ -77,10 +77,12 @@ _BREAKS_AND_SPACES = st.text(st.sampled_from(list("ab é’\n\r\t\x0b\x0c\x1c\x8
 
 @given(_BREAKS_AND_SPACES)
 def test_every_line_break_is_a_newline_to_the_whitespace_step(text: str) -> None:
-    """Printable text with only "\\n" breaks takes a shortcut; it must agree with the long way:
-    split on every line break, then look at every line."""
-    long_way = fold("\n".join(text.splitlines()).replace("\xa0", " "), printable=False) + "\n" if text else ""
+    """Whole-text passes must agree with the long way: split on every line break, then tidy
+    every line by itself."""
+    lines = "\n".join(text.splitlines()).replace("\xa0", " ").split("\n")
+    long_way = "\n".join(" ".join(_INVISIBLE.sub("", line).split()) for line in lines) + "\n" if text else ""
     assert Whitespace().normalize(text) == long_way
+    assert fold("\n".join(text.splitlines()), printable=False) == long_way.replace("\xa0", " ")[:-1]
 
 
 @given(any_text)
@@ -119,6 +121,9 @@ _MONTHS = "\n".join(
     for month in ("December", "November", "October", "September", "August", "July", "June", "May", "April", "March", "February", "January")
 )
 NOT_IDEMPOTENT = {
+    # Removing copyright lines shortened the text, so the disclaimers' tail started higher on the
+    # next run: one more line each time (found by the long profile).
+    "copyright lines that pull the tail up": ":\r©\r©::\r©:\r©:::::::::\r ",
     # ftfy repairs line by line, and "\x0c" and U+2029 only become line ends in the whitespace step.
     "mojibake repaired once its line breaks are tidy": "€©.-\u2029\xa0Âל\n",
     # metadata_lines' head window of 15 lines counted the dates it removed: each run took 15 more.
@@ -187,6 +192,7 @@ NOT_IDEMPOTENT = {
 
 
 @example("Ð\x1b\x80")  # a control character inside a mojibake pair
+@example(":\r©\r©::\r©:\r©:::::::::\r ")  # the disclaimers' tail moved up as its lines went
 @given(st.one_of(st.text(every_char), edge_text, huge_line))
 def test_cleaning_unstructured_text_is_idempotent(text: str) -> None:
     once = clean(text)

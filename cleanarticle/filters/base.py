@@ -44,10 +44,11 @@ class View:
         before = self._offsets()
         return before[position] / (before[-1] or 1)
 
-    def tail_start(self, fraction: float) -> int:
-        """The first position whose `fraction` is at least `fraction` (len(lines) if none)."""
+    def tail_start(self, fraction: float, less: int = 0) -> int:
+        """The first position whose `fraction` is at least `fraction` (len(lines) if none);
+        `less`: measured as if that many characters of the tail were gone."""
         before = self._offsets()
-        return bisect_left(before, fraction * (before[-1] or 1), 0, len(self.lines))
+        return bisect_left(before, fraction * ((before[-1] - less) or 1), 0, len(self.lines))
 
     def _offsets(self) -> list[int]:
         """Live characters before each line, then the total; built on first use."""
