@@ -351,16 +351,21 @@ def _filter_windows(
 ) -> CleanResult:
     """`_filter` window by window: the text cut window by window (no list of every piece of a
     100 MB text), the removals moved to offsets in `source` and merged where they touch with the
-    same filter, reason and detail (one span for a million blank lines), the first window's metadata."""
+    same filter, reason and detail (one span for a million blank lines), the first window's metadata.
+    Filters are pure, so a window equal to the one before (20 MB of newlines) is cleaned once."""
     removals: list[Removal] = []
     texts: list[str] = []
     metadata = Metadata()
+    previous: tuple[str, list[Removal], str] = ("", [], "")  # a window like the one before gives what it gave
     for start, stop in spans:
         window = source[start:stop]
-        found, read = _filter(filters, window, folded, url)
-        texts.append(apply_removals(window, found))
-        if start == 0:
-            metadata = read
+        if window != previous[0]:
+            found, read = _filter(filters, window, folded, url)
+            previous = (window, found, apply_removals(window, found))
+            if start == 0:
+                metadata = read
+        found = previous[1]
+        texts.append(previous[2])
         for removal in found:
             last = removals[-1] if removals else None
             same = last is not None and (last.filter, last.reason, last.detail) == (removal.filter, removal.reason, removal.detail)
