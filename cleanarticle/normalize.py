@@ -42,17 +42,37 @@ _TIDY = str.maketrans(
 )
 
 
+_BULK = 1 << 20
+"""Characters past which the whitespace step uses `str.translate` rather than lists of lines."""
+
+
+def _one_break(text: str) -> str:
+    """`"\\n".join(text.splitlines())`: every line break as "\\n", a last one dropped; past
+    `_BULK` characters without a list of lines."""
+    if len(text) <= _BULK:
+        return "\n".join(text.splitlines())
+    text = text.replace("\r\n", "\n").translate(_BREAKS)
+    return text[:-1] if text.endswith("\n") else text
+
+
 def fold(text: str, printable: bool) -> str:
     """One space between words, none at line ends, no zero-width or control characters.
 
-    `text` has "\\n" as its only line break. Whole-text passes at C speed, and no object per
-    line (a Python loop over the lines cost a tenth of the pipeline's time, and a list of 30
-    million short lines 2 GB): zero-width and control characters go, other white space becomes
-    " " (a printable line has neither), then runs of " " are halved pass by pass by
-    `str.replace`. `printable`: `text`, its line breaks aside, is known to be all printable.
+    `text` has "\\n" as its only line break. Whole-text passes at C speed: zero-width and
+    control characters go, other white space becomes " " (a printable line has neither), then
+    runs of " " are halved pass by pass by `str.replace`. Below `_BULK` characters only the
+    lines that are not printable are rebuilt, one by one (ten times faster than `translate`);
+    past it `str.translate` does it with no object per line (a list of 30 million short lines
+    is 2 GB). `printable`: `text`, its line breaks aside, is known to be all printable.
     """
-    if not printable:
+    if not printable and len(text) > _BULK:
         text = text.translate(_TIDY)
+    elif not printable:  # faster below `_BULK`: only the lines that need it are rebuilt
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
+            if not line.isprintable():
+                lines[index] = " ".join(_INVISIBLE.sub("", line).split())
+        text = "\n".join(lines)
     while "  " in text:
         text = text.replace("  ", " ")
     return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
@@ -112,8 +132,7 @@ class Whitespace(Normalizer):
         printable = text.replace("\n", " ").isprintable()
         if printable:  # then "\n" is the only line break: `isprintable` refuses every other one
             text = text[:-1] if text.endswith("\n") else text  # as `splitlines` drops it
-        else:  # every line break as "\n", and one at the end dropped, as `"\n".join(text.splitlines())`
-            text = text.replace("\r\n", "\n").translate(_BREAKS)
-            text = text[:-1] if text.endswith("\n") else text
+        else:  # str.splitlines knows every Unicode line break (\r\n, \r, U+2028, \x85, ...)
+            text = _one_break(text)
         text = fold(text, printable)
         return text + "\n" if self.final_newline else text

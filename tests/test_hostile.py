@@ -5,12 +5,14 @@ The full-size versions, timed with their peak memory, are in benchmarks/bench_ho
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
-from cleanarticle import Limits, apply_removals, clean_and_explain, clean_html_and_explain
+from cleanarticle import Limits, apply_removals, clean_and_explain, clean_html_and_explain, normalize
 from cleanarticle.html.bounds import bound, rewiden
+from cleanarticle.normalize import Whitespace
 from cleanarticle.pipeline import windows
 from cleanarticle.testing import ARTICLE, hostile_input
 
@@ -122,3 +124,13 @@ def test_many_short_cruft_lines_all_go() -> None:
 def test_limits_must_be_positive_integers(name: str) -> None:
     with pytest.raises(ValueError, match=f"Limits.{name} must be a positive integer"):
         Limits(**{name: 0})
+
+
+def test_long_texts_are_tidied_in_bulk_exactly_as_line_by_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past `_BULK` characters the whitespace step uses `str.translate` (no object per line)."""
+    alphabet = "ab é’\n\r\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2005\u2028\u2029\u200b\u200c\u3000\x00\x07\x7f\xad"
+    chance = random.Random(12)
+    texts = ["".join(chance.choice(alphabet) for _ in range(chance.randrange(1, 80))) for _ in range(300)]
+    line_by_line = [Whitespace().normalize(text) for text in texts]
+    monkeypatch.setattr(normalize, "_BULK", 0)
+    assert [Whitespace().normalize(text) for text in texts] == line_by_line
