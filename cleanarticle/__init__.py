@@ -6,6 +6,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .filters.base import Filter, LineFilter, View
+from .limits import Limits
 from .pipeline import ConfigError, Pipeline
 from .registry import register
 from .text import apply_removals
@@ -21,6 +22,7 @@ __all__ = [
     "ConfigError",
     "Field",
     "Filter",
+    "Limits",
     "Line",
     "LineFilter",
     "Metadata",
@@ -41,26 +43,34 @@ def _default() -> Pipeline:
     return Pipeline.default()
 
 
-def clean(text: str, url: str | None = None, *, pipeline: Pipeline | None = None) -> str:
+def clean(text: str, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None) -> str:
     """The article alone: `text` with the removals of `pipeline` (default: the default one) cut out."""
-    return (pipeline or _default()).run(text, url).text
+    return (pipeline or _default()).run(text, url, limits=limits).text
 
 
-def clean_and_explain(text: str, url: str | None = None, *, pipeline: Pipeline | None = None) -> CleanResult:
-    """Clean `text` and return the source, every removal with its reason, and metadata."""
-    return (pipeline or _default()).run(text, url)
+def clean_and_explain(
+    text: str, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None
+) -> CleanResult:
+    """Clean `text` and return the source, every removal with its reason, and metadata; `limits`
+    (default `Limits()`) set the window a long text is cleaned in."""
+    return (pipeline or _default()).run(text, url, limits=limits)
 
 
-def clean_html(html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> str:
-    """The article text of an HTML page, extracted and cleaned ("" when there is none)."""
+def clean_html(
+    html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None
+) -> str:
+    """The article text of an HTML page, extracted and cleaned ("" when there is none); `limits`
+    (default `Limits()`) bound the work on a hostile page."""
     from .html import clean_html as run  # imported here: trafilatura is slow to import
 
-    return run(html, url, pipeline=pipeline)
+    return run(html, url, pipeline=pipeline, limits=limits)
 
 
-def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> HtmlResult:
-    """`clean_html` with the text ledger, the pruned page nodes, page metadata, and why
-    the text is empty when it is."""
+def clean_html_and_explain(
+    html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None
+) -> HtmlResult:
+    """`clean_html` with the text ledger, the pruned page nodes (the cuts of `limits` first),
+    page metadata, and why the text is empty when it is."""
     from .html import clean_html_and_explain as run
 
-    return run(html, url, pipeline=pipeline)
+    return run(html, url, pipeline=pipeline, limits=limits)

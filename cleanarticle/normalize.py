@@ -27,20 +27,47 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 _INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff\u00ad\u180e\x00-\x08\x0e-\x1f\x7f]")
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_SURROGATES = str.maketrans(dict.fromkeys(map(chr, range(0xD800, 0xE000)), "\ufffd"))
+# Character tables for `str.translate`, which builds its output in one buffer: a regular
+# expression's `sub` keeps an object per match until it joins them (70 bytes a line of a text
+# of short lines, 2 GB for 100 MB). Every line break `str.splitlines` knows but "\r\n" (a
+# `replace` first) becomes "\n"; in `fold`, the characters of `_INVISIBLE` go, and the other
+# white space `str.split()` splits on becomes " ".
+_BREAKS = str.maketrans(dict.fromkeys("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
+_TIDY = str.maketrans(
+    {
+        **dict.fromkeys("\u200b\u2060\ufeff\u00ad\u180e\x7f" + "".join(map(chr, [*range(0x09), *range(0x0E, 0x20)]))),
+        **dict.fromkeys("\t\x0b\x0c\r\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))), " "),
+    }
+)
+
+
+_BULK = 1 << 20
+"""Characters past which the whitespace step uses `str.translate` rather than lists of lines."""
+
+
+def _one_break(text: str) -> str:
+    """`"\\n".join(text.splitlines())`: every line break as "\\n", a last one dropped; past
+    `_BULK` characters without a list of lines."""
+    if len(text) <= _BULK:
+        return "\n".join(text.splitlines())
+    text = text.replace("\r\n", "\n").translate(_BREAKS)
+    return text[:-1] if text.endswith("\n") else text
 
 
 def fold(text: str, printable: bool) -> str:
     """One space between words, none at line ends, no zero-width or control characters.
 
-    `text` has "\\n" as its only line break. Whole-text passes at C speed: a Python loop
-    over the lines cost a tenth of the pipeline's time. Only lines holding a character that
-    is not printable (other white space, controls, zero-width) are rebuilt one by one; after
-    that the only white space left is " ", whose runs `str.replace` halves pass by pass.
-    `printable`: `text`, its line breaks aside, is known to be all printable, and no line
-    needs rebuilding.
+    `text` has "\\n" as its only line break. Whole-text passes at C speed: zero-width and
+    control characters go, other white space becomes " " (a printable line has neither), then
+    runs of " " are halved pass by pass by `str.replace`. Below `_BULK` characters only the
+    lines that are not printable are rebuilt, one by one (ten times faster than `translate`);
+    past it `str.translate` does it with no object per line (a list of 30 million short lines
+    is 2 GB). `printable`: `text`, its line breaks aside, is known to be all printable.
     """
-    if not printable:
+    if not printable and len(text) > _BULK:
+        text = text.translate(_TIDY)
+    elif not printable:  # faster below `_BULK`: only the lines that need it are rebuilt
         lines = text.split("\n")
         for index, line in enumerate(lines):
             if not line.isprintable():
@@ -75,7 +102,7 @@ class Unicode(Normalizer):
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            text = _SURROGATE.sub("\ufffd", text)
+            text = text.translate(_SURROGATES)
         if not any(char in text for char in _MOJIBAKE_LEADS):
             return text
         # Invisible characters inside a mojibake pair ("Ð\\x1b\\x80") would hide it until the
@@ -106,6 +133,6 @@ class Whitespace(Normalizer):
         if printable:  # then "\n" is the only line break: `isprintable` refuses every other one
             text = text[:-1] if text.endswith("\n") else text  # as `splitlines` drops it
         else:  # str.splitlines knows every Unicode line break (\r\n, \r, U+2028, \x85, ...)
-            text = "\n".join(text.splitlines())
+            text = _one_break(text)
         text = fold(text, printable)
         return text + "\n" if self.final_newline else text

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hin
 from . import registry
 from .filters import DEFAULT_STEPS, Filter, View
 from .filters.site_boilerplate import SiteBoilerplate
+from .limits import Limits
 from .metadata import extract
 from .normalize import Normalizer, Whitespace
 from .text import START, STOP, apply_removals, split_lines
-from .types import CleanResult, Field, Removal
+from .types import CleanResult, Field, Metadata, Removal
 
 if TYPE_CHECKING:
     from .corpus import Profiles
@@ -239,35 +240,137 @@ class Pipeline:
 
         return dumps(self)
 
-    def run(self, text: str, url: str | None = None) -> CleanResult:
-        """Clean `text`, keeping the normalised source and every removal."""
-        source = text
+    def run(self, text: str, url: str | None = None, *, limits: Limits | None = None) -> CleanResult:
+        """Clean `text`, keeping the normalised source and every removal.
+
+        A text longer than one window of `limits` (default `Limits()`) is cleaned window by
+        window, so that memory follows the window and not the text (`windows`).
+        """
         normalizers = [step for step in self.steps if isinstance(step, Normalizer)]
-        for normalizer in normalizers:
-            source = normalizer.normalize(source)
-        lines = split_lines(source, folded=bool(normalizers) and isinstance(normalizers[-1], Whitespace))
-        starts, stops = list(map(START, lines)), list(map(STOP, lines))
-        live = [True] * len(lines)
-        removals: list[Removal] = []
-        fields: dict[str, Field] = {}
-        view = View(source, lines, url)
-        for step in self.steps:
-            if isinstance(step, Normalizer):
+        source = normalize(text, normalizers)
+        folded = bool(normalizers) and isinstance(normalizers[-1], Whitespace)
+        filters = [step for step in self.steps if not isinstance(step, Normalizer)]
+        spans = windows(source, limits or Limits())
+        if len(spans) > 1:
+            return _filter_windows(filters, source, spans, folded, url)
+        removals, metadata = _filter(filters, source, folded, url)
+        return CleanResult(apply_removals(source, removals), source, tuple(removals), metadata)
+
+
+def normalize(text: str, normalizers: list[Normalizer]) -> str:
+    """`text` through the normalizers, and through them again while a step before the last changes
+    it (at most 3 times): ftfy repairs a line by itself, and what it sees as a line depends on
+    the line breaks the whitespace step tidies after it, so the output must be a fixed point of
+    the steps for cleaning it again to change nothing."""
+    for _ in range(3):
+        changed = False
+        for number, normalizer in enumerate(normalizers):
+            out = normalizer.normalize(text)
+            changed = changed or (number < len(normalizers) - 1 and out is not text and out != text)
+            text = out
+        if not changed:
+            break
+    return text
+
+
+MAX_ROUNDS = 4
+"""Rounds of filters at most, a bound on a cascade of verdicts (see `_filter`); on the corpus a
+second round changes the text of 10 documents of 1,414, a third of none."""
+
+
+def _filter(filters: list[Filter], source: str, folded: bool, url: str | None) -> tuple[list[Removal], Metadata]:
+    """The removals of `filters` over `source`, sorted, and the metadata read from them.
+
+    Each filter sees the lines still live. Filters run in rounds until a round removes nothing,
+    so that the text out is a fixed point (`clean(clean(x)) == clean(x)`): a filter whose verdict
+    depends on its neighbours or its position (a tail block, a line after a blank) can change it
+    once other lines are gone. A filter runs again only if it is `contextual` and lines went since
+    it last looked: on the same lines it would find the same.
+    """
+    lines = split_lines(source, folded)
+    starts, stops = list(map(START, lines)), list(map(STOP, lines))
+    live = [True] * len(lines)
+    removals: list[Removal] = []
+    fields: dict[str, Field] = {}
+    view = View(source, lines, url)
+    version, seen = 0, [-1] * len(filters)
+    for again in [False] + [True] * (MAX_ROUNDS - 1):
+        for number, step in enumerate(filters):
+            if seen[number] == version or (again and not step.contextual):
                 continue
-            if len(view.lines) != live.count(True):
-                view = View(source, tuple(compress(lines, live)), url)
+            seen[number] = version
+            if len(view.lines) != live.count(True) or view.again != again:
+                view = View(source, tuple(compress(lines, live)), url, again)
             found = list(step.find(view))
+            changed = False
             for removal in found:
                 if not 0 <= removal.start < removal.end <= len(source):
                     raise ValueError(f"filter {step.name!r} returned a span outside the text: {removal}")
                 # The lines wholly inside the span: starting at or after its start, ending
                 # (with their newline) at or before its end.
                 first, last = bisect_left(starts, removal.start), bisect_right(stops, removal.end)
-                if first < last:
+                if first < last and any(live[first:last]):
                     live[first:last] = [False] * (last - first)
+                    changed = True
             removals.extend(found)
             for name, value in step.metadata(view, found).items():
                 fields.setdefault(name, value)
-        removals.sort(key=attrgetter("start"))
-        metadata = extract(list(compress(lines, live)), fields)
-        return CleanResult(apply_removals(source, removals), source, tuple(removals), metadata)
+            version += changed
+        if all(last == version or not step.contextual for last, step in zip(seen, filters)):
+            break
+    removals.sort(key=attrgetter("start"))
+    return removals, extract(list(compress(lines, live)), fields)
+
+
+def windows(source: str, limits: Limits) -> list[tuple[int, int]]:
+    """`source` cut at line ends into (start, stop) windows of at most `limits.window_chars`
+    characters and `limits.window_lines` lines (a longer single line is a window of its own);
+    one window for any article. Linear: the cuts are found by `str.find` and `str.count`."""
+    size, most = len(source), limits.window_lines
+    if size <= limits.window_chars and source.count("\n") <= most:
+        return [(0, size)]
+    spans, start = [], 0
+    while start < size:
+        stop = source.find("\n", min(start + limits.window_chars, size) - 1) + 1 or size
+        if source.count("\n", start, stop) > most:  # the end of line number `most`, by bisection
+            low, high = start, stop
+            while low < high:
+                middle = (low + high) // 2
+                if source.count("\n", start, middle) < most:
+                    low = middle + 1
+                else:
+                    high = middle
+            stop = low
+        spans.append((start, stop))
+        start = stop
+    return spans
+
+
+def _filter_windows(
+    filters: list[Filter], source: str, spans: list[tuple[int, int]], folded: bool, url: str | None
+) -> CleanResult:
+    """`_filter` window by window: the text cut window by window (no list of every piece of a
+    100 MB text), the removals moved to offsets in `source` and merged where they touch with the
+    same filter, reason and detail (one span for a million blank lines), the first window's metadata.
+    Filters are pure, so a window equal to the one before (20 MB of newlines) is cleaned once."""
+    removals: list[Removal] = []
+    texts: list[str] = []
+    metadata = Metadata()
+    previous: tuple[str, list[Removal], str] = ("", [], "")  # a window like the one before gives what it gave
+    for start, stop in spans:
+        window = source[start:stop]
+        if window != previous[0]:
+            found, read = _filter(filters, window, folded, url)
+            previous = (window, found, apply_removals(window, found))
+            if start == 0:
+                metadata = read
+        found = previous[1]
+        texts.append(previous[2])
+        for removal in found:
+            last = removals[-1] if removals else None
+            same = last is not None and (last.filter, last.reason, last.detail) == (removal.filter, removal.reason, removal.detail)
+            if last is not None and same and last.end == removal.start + start:
+                removals[-1] = dataclasses.replace(last, end=removal.end + start)
+            else:
+                removals.append(dataclasses.replace(removal, start=removal.start + start, end=removal.end + start))
+    return CleanResult("".join(texts), source, tuple(removals), metadata)

@@ -24,7 +24,7 @@ from .types import Removal
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
-__all__ = ["ARTICLE", "BOILERPLATE", "articles", "boilerplate_lines", "check_filter"]
+__all__ = ["ARTICLE", "BOILERPLATE", "HOSTILE", "articles", "boilerplate_lines", "check_filter", "hostile_input"]
 
 _SNAKE_CASE = regex.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
@@ -316,3 +316,37 @@ def boilerplate_lines() -> SearchStrategy[str]:
     from hypothesis import strategies as st
 
     return st.sampled_from(BOILERPLATE)
+
+
+def _article_html() -> str:
+    title, *paragraphs = [block for block in ARTICLE.split("\n\n") if block.strip()]
+    return f"<article><h1>{title}</h1>" + "".join(f"<p>{p.strip()}</p>" for p in paragraphs) + "</article>"
+
+
+def _page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>Library budget</title></head><body>{body}</body></html>"
+
+
+def _repeat(piece: str, size: int) -> str:
+    return piece * max(1, size // len(piece))
+
+
+# Inputs that cost the parsers or the pipeline far more than their size (issue 12): name → how
+# to build it at `scale` of its full size. A name ending in ".html" is a page, else text.
+HOSTILE = {
+    "nested_divs.html": lambda n: _page("<div>" * n(200_000) + _article_html() + "</div>" * n(200_000)),
+    "article_255_deep.html": lambda n: _page("<div>" * 255 + _article_html() + "</div>" * 255),
+    "many_paragraphs.html": lambda n: _page(_article_html() + "<p>x" * n(300_000)),
+    "wide_row.html": lambda n: _page(_article_html() + "<table><tr>" + "<td>c</td>" * n(200_000) + "</tr></table>"),
+    "utf16_without_bom.html": lambda n: _page(_article_html()).encode("utf-16-le"),
+    "page_100mb.html": lambda n: _page(_repeat(_article_html(), n(100_000_000))),
+    "short_lines.txt": lambda n: "\n".join(BOILERPLATE[i % 8] for i in range(n(1_000_000))),
+    "newlines_20mb.txt": lambda n: "\n" * n(20_000_000),
+    "text_100mb.txt": lambda n: _repeat(ARTICLE + "\n".join(BOILERPLATE) + "\n\n", n(100_000_000)),
+}
+
+
+def hostile_input(name: str, scale: float = 1.0) -> str | bytes:
+    """The hostile input `name` (a key of `HOSTILE`) at `scale` of its full size: 1.0 for the
+    benchmark (benchmarks/bench_hostile.py), a few hundredths for fast tests."""
+    return HOSTILE[name](lambda full: max(1, int(full * scale)))

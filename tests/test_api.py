@@ -23,6 +23,7 @@ def test_entry_points_share_one_signature(name: str) -> None:
     assert [(p.name, p.kind, p.default) for p in parameters.values()][1:] == [
         ("url", inspect.Parameter.POSITIONAL_OR_KEYWORD, None),
         ("pipeline", inspect.Parameter.KEYWORD_ONLY, None),
+        ("limits", inspect.Parameter.KEYWORD_ONLY, None),
     ]
 
 

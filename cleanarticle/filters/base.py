@@ -19,11 +19,16 @@ from ..types import Field, Line, Removal
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """The lines still live when a filter runs (blank ones included), in source order."""
+    """The lines still live when a filter runs (blank ones included), in source order.
+
+    `again`: the filter has seen every one of these lines before, in an earlier round, and kept
+    it; so a verdict that depends on a line alone would keep it again, and need not be asked.
+    """
 
     source: str
     lines: tuple[Line, ...]
     url: str | None = None
+    again: bool = False
     _before: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def content(self) -> list[int]:
@@ -39,10 +44,11 @@ class View:
         before = self._offsets()
         return before[position] / (before[-1] or 1)
 
-    def tail_start(self, fraction: float) -> int:
-        """The first position whose `fraction` is at least `fraction` (len(lines) if none)."""
+    def tail_start(self, fraction: float, less: int = 0) -> int:
+        """The first position whose `fraction` is at least `fraction` (len(lines) if none);
+        `less`: measured as if that many characters of the tail were gone."""
         before = self._offsets()
-        return bisect_left(before, fraction * (before[-1] or 1), 0, len(self.lines))
+        return bisect_left(before, fraction * ((before[-1] - less) or 1), 0, len(self.lines))
 
     def _offsets(self) -> list[int]:
         """Live characters before each line, then the total; built on first use."""
@@ -70,6 +76,11 @@ class Filter:
 
     name: ClassVar[str]
     reasons: ClassVar[tuple[str, ...]] = ()  # every reason code `find` can give (--list-filters)
+    # True for a filter whose verdict on a line depends on other lines (neighbours, position in
+    # the text, repeats) and that finds nothing new when run on its own output: the pipeline runs
+    # it again once other lines have gone, so that cleaning is a fixed point. False (run once)
+    # for a filter that judges each line alone, or that is not idempotent on its own.
+    contextual: ClassVar[bool] = False
 
     def find(self, view: View) -> Iterator[Removal]:
         raise NotImplementedError

@@ -32,6 +32,7 @@ class Disclaimers(Filter):
     """
 
     reasons: ClassVar[tuple[str, ...]] = (*keys("disclaimers"), *keys("legal_anywhere"))
+    contextual: ClassVar[bool] = True
 
     tail_fraction: float = 0.5
     max_words: int = 120
@@ -39,17 +40,39 @@ class Disclaimers(Filter):
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
-        tail = view.tail_start(self.tail_fraction)
-        found = REASONS.within("\n".join(line.key for line in lines[tail:]))
-        anywhere = ANYWHERE_NEEDLE in fold(view.source.lower())
+        tailing = self._tail(view)
+        anywhere = not view.again and ANYWHERE_NEEDLE in fold(view.source.lower())  # a line alone: asked once
         for position, line in enumerate(lines):
             if not line.text or line.words > self.max_words:
                 continue
-            reason = self._tail_reason(line, found) if position >= tail else None
+            reason = tailing.get(position)
             if not reason and anywhere:
                 reason = ANYWHERE.find(line.key)
             if reason:
                 yield Removal(line.start, line.stop, self.name, reason)
+
+    def _tail(self, view: View) -> dict[int, str]:
+        """Small print in the tail (position → reason), the tail measured without it.
+
+        Removing small print shortens the text, which moves the tail's start up: the lines that
+        then enter it are judged too, until it stays put, so that a second run finds nothing
+        more. Each step only looks at the lines that entered, and bisects for the new start.
+        """
+        lines = view.lines
+        tail = view.tail_start(self.tail_fraction)
+        found = REASONS.within("\n".join(line.key for line in lines[tail:]))
+        verdicts: dict[int, str] = {}
+        judged, removed = len(lines), 0
+        while tail < judged:
+            for position in range(tail, judged):
+                line = lines[position]
+                reason = self._tail_reason(line, found) if line.text and line.words <= self.max_words else None
+                if reason:
+                    verdicts[position] = reason
+                    removed += line.stop - line.start
+            judged, tail = tail, view.tail_start(self.tail_fraction, less=removed)
+            found = REASONS  # `within` only narrows the search to the needles in the first tail
+        return verdicts
 
     def _tail_reason(self, line: Line, found: Reasons) -> str | None:
         if line.text.startswith("©") and line.words <= self.max_copyright_words:

@@ -38,6 +38,7 @@ class Duplicates(Filter):
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("duplicate_caption", "repeated_line", "standfirst_repeated")
+    contextual: ClassVar[bool] = True
 
     min_words: int = 6
     max_caption_words: int = 80

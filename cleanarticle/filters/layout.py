@@ -23,6 +23,7 @@ class BlankLines(Filter):
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("leading_blank_line", "trailing_blank_line", "repeated_blank_line", "blank_text")
+    contextual: ClassVar[bool] = True
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines

@@ -46,6 +46,7 @@ class LinkTeasers(LineFilter):
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("link_teaser", "labelled_link_teaser", "teaser_heading", "trailing_heading")
+    contextual: ClassVar[bool] = False  # HTML only; a second look without the lines between a run of links would take the article's own list
 
     # The page's link texts (`line_key`s); None on text input. Set by the HTML path, not a setting.
     anchors: frozenset[str] | None = field(default=None, metadata={"setting": False})

@@ -26,6 +26,7 @@ class MetadataLines(Filter):
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("byline", "timestamp", "header_label", "author_signature", "author_bio")
+    contextual: ClassVar[bool] = True
 
     window: int = 15
     body_words: int = 12
@@ -56,15 +57,7 @@ class MetadataLines(Filter):
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
         content = view.content()
-        title = content[0] if content else -1
-        head = self._head(lines, content)
-        found: dict[int, str] = {}
-        for position in head:
-            if position == title and is_title(lines[position]):
-                continue
-            reason = self._reason(lines[position])
-            if reason:
-                found[position] = reason
+        head, found = self._head(lines, content)
         for position in self._labels(view, head, found):
             found[position] = "header_label"
         if len(content) >= 3:
@@ -91,19 +84,33 @@ class MetadataLines(Filter):
                 return {}
         return {}
 
-    def _head(self, lines: tuple[Line, ...], content: list[int]) -> list[int]:
-        """The first `window` content lines, up to the second body paragraph (a standfirst
-        may come first, bylines and dates after it)."""
+    def _head(self, lines: tuple[Line, ...], content: list[int]) -> tuple[list[int], dict[int, str]]:
+        """The content lines up to the `window`-th that is not metadata, or to the second body
+        paragraph (a standfirst may come first, bylines and dates after it), and the metadata
+        lines among them (position → reason).
+
+        Metadata lines do not count towards the window: once they are removed, a second run
+        sees the same lines in its window, and finds nothing more (a top block of 40 archive
+        dates goes in one run, not 15 at a time).
+        """
         head: list[int] = []
-        bodies = 0
-        for position in content[: self.window]:
+        found: dict[int, str] = {}
+        kept = bodies = 0
+        for position in content:
             line = lines[position]
+            if kept == self.window:
+                break
             if _is_body(line, self.body_words):
                 bodies += 1
                 if bodies == 2:
                     break
             head.append(position)
-        return head
+            reason = None if position == content[0] and is_title(line) else self._reason(line)
+            if reason:
+                found[position] = reason
+            else:
+                kept += 1
+        return head, found
 
     def _reason(self, line: Line) -> str | None:
         if line.words > self.max_meta_words:

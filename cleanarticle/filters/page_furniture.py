@@ -48,6 +48,7 @@ class PageFurniture(Filter):
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("outside_main_text", "low_content_score")
+    contextual: ClassVar[bool] = True  # its verdicts read the neighbours: it looks again once lines went
 
     threshold: float = -0.5  # log-odds under which a line leans to furniture
     switch: float = 1.0  # what a change between article and furniture costs, in log-odds

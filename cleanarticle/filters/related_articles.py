@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import ClassVar
 
@@ -72,9 +73,15 @@ def _is_brand_more(line: Line) -> bool:
 
 def anchor_kind(line: Line, settings: RelatedArticles) -> str | None:
     """"author" or "time" for the lines that recur once per teaser, else None."""
-    if line.words <= settings.max_author_words and AUTHOR_LINE.match(line.text):
+    return _anchor_kind(line.text, line.words, settings.max_author_words, settings.max_time_words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _anchor_kind(text: str, words: int, max_author_words: int, max_time_words: int) -> str | None:
+    """Cached: the pipeline asks again for the same lines in its later rounds, and sites repeat lines."""
+    if words <= max_author_words and AUTHOR_LINE.match(text):
         return "author"
-    if line.words <= settings.max_time_words and is_timestamp(line.text):
+    if words <= max_time_words and is_timestamp(text):
         return "time"
     return None
 
@@ -95,6 +102,7 @@ class RelatedArticles(Filter):
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("related_block", "related_links", "related_label", "teaser_block")
+    contextual: ClassVar[bool] = True
 
     max_marker_words: int = 8
     max_teaser_words: int = 80

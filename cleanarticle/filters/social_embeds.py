@@ -39,6 +39,8 @@ class SocialEmbeds(Filter):
     Keeps:   "— and that, she said, was the end of it." (no handle)
     """
 
+    # Its one verdict on a neighbour (the post above an attribution) goes with the attribution.
+    contextual: ClassVar[bool] = False
     reasons: ClassVar[tuple[str, ...]] = ("post_text", "post_attribution", "embed_label")
 
     max_post_chars: int = 600

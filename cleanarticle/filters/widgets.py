@@ -43,6 +43,7 @@ class Widgets(Filter):
     """
 
     reasons: ClassVar[tuple[str, ...]] = (*keys("widgets"), "newsletter_block", "separator")
+    contextual: ClassVar[bool] = True
 
     max_words: int = 30
     max_block_label_words: int = 8
@@ -51,7 +52,7 @@ class Widgets(Filter):
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
         found: dict[int, str] = {}
-        for position, line in enumerate(lines):
+        for position, line in enumerate(lines if not view.again else ()):  # a line alone: asked once
             if line.text:
                 reason = widget_reason(line, self.max_words, self.sentence_words) if line.key else _separator(line.text)
                 if reason:

@@ -21,10 +21,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..blocks import PLAIN, Style
 from ..filters.edge_chrome import EdgeChrome
 from ..filters.link_teasers import LinkTeasers
+from ..limits import Limits
 from ..lines import count_words
 from ..normalize import Normalizer
 from ..pipeline import Pipeline
 from ..types import CleanResult, Field, Metadata
+from .bounds import bound, cap
 from .decode import decode
 from .extract import extends, extract_document, tiny
 from .ledger import account
@@ -72,15 +74,15 @@ def _paragraphs(text: str) -> bool:
     return any(count_words(line) >= PARAGRAPH_WORDS for line in text.split("\n"))
 
 
-def run_keeping_prose(pipeline: Pipeline, text: str, url: str | None) -> CleanResult:
+def run_keeping_prose(pipeline: Pipeline, text: str, url: str | None, limits: Limits | None = None) -> CleanResult:
     """`pipeline.run`, unless it removes every paragraph of `text`: then again without the steps
     that removed one. A page's only paragraph is its article, whatever it looks like (a caption
     with its credit, a teaser), and losing the article is worse than keeping a crumb."""
-    result = pipeline.run(text, url)
+    result = pipeline.run(text, url, limits=limits)
     if _paragraphs(result.text):
         return result
     culprits = {r.filter for r in result.removals if _paragraphs(result.removed_text(r))}
-    return pipeline.without(*culprits).run(text, url) if culprits else result
+    return pipeline.without(*culprits).run(text, url, limits=limits) if culprits else result
 
 
 def _field(value: str, source: str) -> Field:
@@ -109,9 +111,15 @@ def merge_metadata(page: dict[str, str], found: Metadata, source: str) -> Metada
     return Metadata(**fields)
 
 
-def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> HtmlResult:
-    """Clean an HTML page: the article text, every removal from its visible text, the pruned nodes and page metadata."""
-    page = decode(html)
+def clean_html_and_explain(
+    html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None
+) -> HtmlResult:
+    """Clean an HTML page: the article text, every removal from its visible text, the pruned nodes and page metadata.
+
+    `limits` (default `Limits()`) bound the page's size, depth, elements and cells per row; what
+    they cut comes first in `pruned`."""
+    limits = limits or Limits()
+    page, bounded = bound(decode(cap(html, limits)), limits, capped=len(html) > limits.max_html_bytes)
     if not page.strip():
         return HtmlResult("", "", empty_reason="empty_input")
     tree = LexborHTMLParser(page)
@@ -122,7 +130,7 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
     visible = visible_lines(root, {node.mem_id: index for index, (node, _) in enumerate(found)}) if root is not None else []
     for node, _ in found:
         node.decompose()
-    pruned = code + tuple(record for _, record in found)
+    pruned = bounded + code + tuple(record for _, record in found)
     furniture_records = [record for _, record in found]
     text, body = extract_document(tree.html or "", url)
     if tiny(text, sum(len(line.text.split()) for line in visible if line.owner == NO_OWNER)):
@@ -137,7 +145,7 @@ def clean_html_and_explain(html: str | bytes, url: str | None = None, *, pipelin
         return HtmlResult(
             "", whole.source, whole.removals, metadata, pruned, "no_article_text", (PLAIN,) * len(whole.extracted), language
         )
-    result = run_keeping_prose(_for_page(pipeline, root), text, url)
+    result = run_keeping_prose(_for_page(pipeline, root), text, url, limits)
     whole = account(result.source, result.removals, visible, furniture_records, normalize)
     metadata = merge_metadata(declared, whole.move_metadata(result.metadata), whole.source)
     reason = "" if result.text.strip() else "all_text_removed"
@@ -180,6 +188,8 @@ def _language(tree: LexborHTMLParser) -> str:
     return value.strip()[:35]
 
 
-def clean_html(html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None) -> str:
+def clean_html(
+    html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None
+) -> str:
     """The article text of an HTML page, cleaned by the text pipeline; "" when there is none."""
-    return clean_html_and_explain(html, url, pipeline=pipeline).text
+    return clean_html_and_explain(html, url, pipeline=pipeline, limits=limits).text
