@@ -21,6 +21,7 @@ from . import run as runloop
 from .corpus import Thresholds
 from .filters import DEFAULT_STEPS
 from .filters.site_boilerplate import SiteBoilerplate
+from .limits import Limits
 from .pipeline import ConfigError, Pipeline
 from .run import OK, PROG, USAGE
 
@@ -223,6 +224,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_bounds(group: argparse._ArgumentGroup) -> None:
     group.add_argument("--max-bytes", type=_size, default=io.MAX_BYTES, metavar="SIZE", help=MAX_BYTES_HELP)
+    group.add_argument(
+        "--max-html-bytes",
+        type=_size,
+        default=Limits().max_html_bytes,
+        metavar="SIZE",
+        help=f"an HTML page is cut (at a tag) past this size, with a note in its pruned nodes (default {Limits().max_html_bytes // 1_000_000}M)",
+    )
+    group.add_argument(
+        "--max-html-depth",
+        type=_count,
+        default=Limits().max_html_depth,
+        metavar="N",
+        help=f"elements nested deeper than this are flattened into their parent, text kept (default {Limits().max_html_depth})",
+    )
 
 
 def _add_dask(group: argparse._ArgumentGroup) -> None:
@@ -260,6 +275,16 @@ def _seconds(value: str) -> float:
     if not seconds >= 0 or seconds == float("inf"):
         raise argparse.ArgumentTypeError("expected 0 (no limit) or a positive number of seconds")
     return seconds
+
+
+def _count(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError("expected 1 or more")
+    return count
 
 
 def _jobs(value: str) -> int:

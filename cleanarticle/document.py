@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from . import explain, formats, io, outputs
 from .deadline import TimeLimitExceeded, time_limit
+from .limits import Limits
 from .pipeline import Pipeline
 from .types import CleanResult
 
@@ -34,7 +35,8 @@ class Format:
     goes to `text_key`); `explain` adds each document's removals and metadata; `records` makes
     a text file's output a JSONL record (`id_key`, `text_key`); without `write` no output is
     made (`--check`, `--diff`); `keep_result` sends the whole `CleanResult` back (`--diff`,
-    `--report`); `time_limit` is each document's budget in seconds (0: none).
+    `--report`); `time_limit` is each document's budget in seconds (0: none); `limits` bound
+    the work on one document (`Limits`).
     """
 
     text_key: str = "text"
@@ -46,6 +48,7 @@ class Format:
     records: bool = False
     keep_result: bool = False
     time_limit: float = 0.0
+    limits: Limits = field(default_factory=Limits)  # --max-html-bytes, --max-html-depth
     output: formats.Output = field(default_factory=formats.Output)  # --format, --links, --images
 
 
@@ -76,7 +79,7 @@ def process(pipeline: Pipeline, job: Job) -> Done:
         doc = parse(job.source, fmt) if isinstance(job.source, bytes) else job.source
     except Exception as failure:  # a line json cannot take (huge integers, deep nesting)
         return failed(job, f"unreadable record: {type(failure).__name__}: {failure}")
-    result, problem = result_or_error(pipeline, doc, fmt.time_limit)
+    result, problem = result_or_error(pipeline, doc, fmt.time_limit, fmt.limits)
     try:
         return done(doc, fmt, result, problem)
     except Exception as failure:  # rendering (a format, a plugin's metadata) failed
@@ -88,7 +91,9 @@ def parse(data: bytes, fmt: Format) -> io.Doc:
     return io.parse_record(_WORKER, 0, data, fmt.html_key or fmt.text_key, fmt.url_key, fmt.html_key is not None)
 
 
-def result_or_error(pipeline: Pipeline, doc: io.Doc, seconds: float = 0.0) -> tuple[CleanResult | None, str]:
+def result_or_error(
+    pipeline: Pipeline, doc: io.Doc, seconds: float = 0.0, limits: Limits | None = None
+) -> tuple[CleanResult | None, str]:
     """(result, "") for a document cleaned; (None, why) for one that failed or had no text."""
     if doc.text is None:
         return None, doc.error or "no text"
@@ -97,8 +102,8 @@ def result_or_error(pipeline: Pipeline, doc: io.Doc, seconds: float = 0.0) -> tu
             if doc.html:
                 from .html import clean_html_and_explain  # trafilatura loads only for HTML input
 
-                return clean_html_and_explain(doc.text, doc.url, pipeline=pipeline), ""
-            return pipeline.run(doc.text, doc.url), ""
+                return clean_html_and_explain(doc.text, doc.url, pipeline=pipeline, limits=limits), ""
+            return pipeline.run(doc.text, doc.url, limits=limits), ""
     except TimeLimitExceeded:
         return None, f"over the time limit of {seconds:g} s (--time-limit)"
     except Exception as error:  # a broken (plugin) filter fails one document, not the run

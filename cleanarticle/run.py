@@ -30,6 +30,7 @@ from tqdm import tqdm
 from . import batch, document, explain, formats, io, outputs, runerrors, stdin
 from .corpus import Profiles, Thresholds, build_profiles
 from .document import Done, Format, Job
+from .limits import Limits
 from .pipeline import Pipeline
 from .report import RemovalReport
 
@@ -61,6 +62,8 @@ class Options:
     dask: str | None = None
     max_bytes: int = io.MAX_BYTES
     time_limit: float = TIME_LIMIT
+    max_html_bytes: int = Limits().max_html_bytes
+    max_html_depth: int = Limits().max_html_depth
 
 
 class Stopped(KeyboardInterrupt):
@@ -107,6 +110,7 @@ def clean(options: Options, pipeline: Pipeline) -> int:
     fmt = Format(
         options.text_key, options.site_key or options.url_key, options.html_key, options.id_key, options.explain, writing,
         plan.records, keep_result=bool(options.diff or options.report), time_limit=options.time_limit,
+        limits=Limits(max_html_bytes=options.max_html_bytes, max_html_depth=options.max_html_depth),
         output=formats.Output(options.format, options.links, options.images, options.explain),
     )
     runner = _Runner(options, outputs.Outputs(plan), fmt)

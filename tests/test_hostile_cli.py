@@ -271,3 +271,19 @@ def test_workers_exit_on_their_own_when_the_main_process_is_killed(tmp_path: Pat
     process.kill()
     process.communicate(timeout=TIMEOUT)
     assert _gone(workers, within=30)
+
+
+def test_html_limits_are_set_from_the_command_line(tmp_path: Path) -> None:
+    words = "The council approved the budget after a long debate on Tuesday night, members said."
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 40 + f"<p>{words}</p>" + "</div>" * 40 + "</body></html>", encoding="utf-8")
+    result = cleanarticle(str(page), "--max-html-depth", "10")
+    assert result.returncode == 0 and result.stdout.strip() == words, result.stderr
+    out = tmp_path / "out.jsonl"
+    assert cleanarticle(str(page), "--explain", "--max-html-depth", "10", "-o", str(out)).returncode == 0
+    (found,) = lines(out)
+    assert [p["reason"] for p in found["pruned"]] == ["too_deep"]  # type: ignore[union-attr,index]
+    assert cleanarticle(str(page), "--explain", "-o", str(out)).returncode == 0
+    assert not lines(out)[0]["pruned"]
+    refused = cleanarticle(str(page), "--max-html-depth", "0")
+    assert refused.returncode == 2 and "--max-html-depth" in refused.stderr
