@@ -258,17 +258,15 @@ class Pipeline:
 
 
 def normalize(text: str, normalizers: list[Normalizer]) -> str:
-    """`text` through the normalizers, and through them again while a step before the last changes
-    it (at most 3 times): ftfy repairs a line by itself, and what it sees as a line depends on
-    the line breaks the whitespace step tidies after it, so the output must be a fixed point of
-    the steps for cleaning it again to change nothing."""
+    """`text` through the normalizers, and through them again while a step before the last would
+    still change the result (at most 3 times): ftfy repairs a line by itself, and what it sees as
+    a line (and what stands next to a mojibake pair) depends on what the whitespace step tidies
+    after it, so the output must be a fixed point of the steps for cleaning it again to change
+    nothing. The check costs little: the unicode step returns clean text as it is, at once."""
     for _ in range(3):
-        changed = False
-        for number, normalizer in enumerate(normalizers):
-            out = normalizer.normalize(text)
-            changed = changed or (number < len(normalizers) - 1 and out is not text and out != text)
-            text = out
-        if not changed:
+        for normalizer in normalizers:
+            text = normalizer.normalize(text)
+        if all(step.normalize(text) == text for step in normalizers[:-1]):
             break
     return text
 

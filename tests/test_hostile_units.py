@@ -50,7 +50,7 @@ def test_the_time_limit_interrupts_and_then_is_gone() -> None:
 
 def test_a_slow_document_fails_alone_with_its_text_kept() -> None:
     class Slow:
-        def run(self, text: str, url: str | None) -> None:
+        def run(self, text: str, url: str | None, limits: object = None) -> None:
             time.sleep(30)
 
     done = process(Slow(), Job(b'{"id": 1, "text": "x"}', Format(time_limit=0.05)))  # type: ignore[arg-type]

@@ -38,7 +38,7 @@ class FakeLangchainDoc:
 class Exploding:
     names = ("exploding",)
 
-    def run(self, text: str, url: str | None = None) -> None:
+    def run(self, text: str, url: str | None = None, limits: object = None) -> None:
         raise RuntimeError("boom")
 
 

@@ -220,7 +220,7 @@ def test_workers_read_the_input_lazily() -> None:
 
 def test_a_failing_step_fails_one_document() -> None:
     class Broken:
-        def run(self, text: str, url: str | None) -> None:
+        def run(self, text: str, url: str | None, limits: object = None) -> None:
             raise RuntimeError("boom")
 
     [(_, outcome)] = batch.clean_in_order([(0, text_job("x"))], Broken(), jobs=1)  # type: ignore[arg-type]

@@ -10,10 +10,9 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
-from operator import sub
 from typing import ClassVar
 
-from ..text import START, STOP, TEXT, spans_of
+from ..text import TEXT, spans_of
 from ..types import Field, Line, Removal
 
 
@@ -51,9 +50,10 @@ class View:
         return bisect_left(before, fraction * ((before[-1] - less) or 1), 0, len(self.lines))
 
     def _offsets(self) -> list[int]:
-        """Live characters before each line, then the total; built on first use."""
+        """Live characters of text before each line, then the total; built on first use. Blank
+        lines count for nothing, so tidying them does not move a filter's tail or header."""
         if not self._before:
-            sizes = map(sub, map(STOP, self.lines), map(START, self.lines))
+            sizes = (line.stop - line.start if line.text else 0 for line in self.lines)
             self._before.extend(accumulate(sizes, initial=0))
         return self._before
 
