@@ -33,9 +33,9 @@ class PageFurniture(Filter):
     Runs after the rules, which take what they recognise with their own reasons (bylines and dates
     into the metadata). Acts only around an article (`min_prose_words` of prose kept) on a page
     with furniture outside it (`min_outside` lines): an article on its own, this filter's output
-    among them, is left to the rules. It decides again on what it keeps until nothing more goes
-    (`max_rounds`), so a second cleaning finds nothing of its own to remove. The HTML path leaves
-    it out, since its extractor has already chosen the main text.
+    among them, is left to the rules. As a contextual step it looks again, gate and all, when
+    lines went (the pipeline's rounds), so a second cleaning finds nothing to remove. The HTML
+    path leaves it out, since its extractor has already chosen the main text.
 
     Each non-blank line gets the model's log-odds of being article text; a two-state pass over the
     sequence then labels runs of lines together. Runs before the first or after the last article
@@ -58,7 +58,6 @@ class PageFurniture(Filter):
     min_prose_words: int = 50  # act only around an article: at least this many words of kept prose
     min_outside: int = 8  # act only when at least this many lines lie before or after the main text
     title_words: int = 4  # a first line of at least this many words that reads as a headline is kept
-    max_rounds: int = 4  # decide again on what is kept, until nothing more goes: cleaning twice changes nothing
     max_lines: int = 50_000  # longer texts are no single page: left to the rules
     model: str = ""  # a model file trained by benchmarks/train_content_model.py ("" = the packaged one)
 
@@ -70,22 +69,15 @@ class PageFurniture(Filter):
         blank = [i > 0 and not view.lines[i - 1].text for i in content]
         if _outside_body(lines) < self.min_outside:
             return  # the densest run of prose fills the text: an article on its own
-        model = load_model(self.model)
-        gate = True
-        for _ in range(self.max_rounds):
-            if len(lines) < self.min_lines:
-                return
-            rows = features([line.text for line in lines], blank)
-            keep, note = self.decide(rows, model.log_odds(rows), gate)
-            if keep.all():
-                return
-            first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
-            for start, stop in _runs(~keep):
-                reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
-                detail = note or _why(rows, keep, start, stop)
-                yield from _removals(view, lines[start:stop], self.name, reason, detail)
-            lines, blank = _kept(lines, blank, keep)
-            gate = False  # a page, found: the later rounds go on without the gate
+        rows = features([line.text for line in lines], blank)
+        keep, note = self.decide(rows, load_model(self.model).log_odds(rows))
+        if keep.all():
+            return
+        first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
+        for start, stop in _runs(~keep):
+            reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
+            detail = note or _why(rows, keep, start, stop)
+            yield from _removals(view, lines[start:stop], self.name, reason, detail)
 
     def decide(self, rows: np.ndarray, odds: np.ndarray, gate: bool = True) -> tuple[np.ndarray, str]:
         """Which lines to keep, given their feature rows and log-odds, and a note when the filter
@@ -145,19 +137,6 @@ def _runs(mask: np.ndarray) -> Iterator[tuple[int, int]]:
     """(start, stop) of each run of True in `mask`."""
     edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
     yield from zip(edges[::2].tolist(), edges[1::2].tolist())
-
-
-def _kept(lines: list[Line], blank: list[bool], keep: np.ndarray) -> tuple[list[Line], list[bool]]:
-    """The kept lines, and for each whether a blank line (kept or not) stood before it or before
-    the lines removed just above it, as it will once they are gone."""
-    out_lines, out_blank, pending = [], [], False
-    for line, gap, kept in zip(lines, blank, keep.tolist()):
-        pending |= gap
-        if kept:
-            out_lines.append(line)
-            out_blank.append(pending)
-            pending = False
-    return out_lines, out_blank
 
 
 def _why(rows: np.ndarray, keep: np.ndarray, start: int, stop: int) -> str:
