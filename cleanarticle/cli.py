@@ -277,24 +277,22 @@ def _seconds(value: str) -> float:
     return seconds
 
 
-def _count(value: str) -> int:
+def _whole(value: str, least: int, hint: str) -> int:
     try:
-        count = int(value)
+        number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError("expected 1 or more")
-    return count
+    if number < least:
+        raise argparse.ArgumentTypeError(f"expected {hint}")
+    return number
+
+
+def _count(value: str) -> int:
+    return _whole(value, 1, "1 or more")
 
 
 def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if jobs < 0:
-        raise argparse.ArgumentTypeError("expected 0 (one per CPU) or more")
-    return jobs or os.cpu_count() or 1
+    return _whole(value, 0, "0 (one per CPU) or more") or os.cpu_count() or 1
 
 
 def main(argv: list[str] | None = None) -> int:
