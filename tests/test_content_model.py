@@ -223,4 +223,4 @@ def test_the_page_gate_needs_lines_outside_the_main_text() -> None:
     rows = feats.features(page)
     odds = np.where(feats.prose(rows), 5.0, -5.0)
     assert furniture.decide(rows, odds)[0].all()  # four lines outside: left to the rules
-    assert not furniture.decide(rows, odds, gate=False)[0].all()
+    assert not PageFurniture(min_outside=0).decide(rows, odds)[0].all()

@@ -66,10 +66,9 @@ class PageFurniture(Filter):
         if not self.min_lines <= len(content) <= self.max_lines:
             return
         lines = [view.lines[i] for i in content]
-        blank = [i > 0 and not view.lines[i - 1].text for i in content]
         if _outside_body(lines) < self.min_outside:
             return  # the densest run of prose fills the text: an article on its own
-        rows = features([line.text for line in lines], blank)
+        rows = features([line.text for line in lines], [i > 0 and not view.lines[i - 1].text for i in content])
         keep, note = self.decide(rows, load_model(self.model).log_odds(rows))
         if keep.all():
             return
@@ -79,11 +78,10 @@ class PageFurniture(Filter):
             detail = note or _why(rows, keep, start, stop)
             yield from _removals(view, lines[start:stop], self.name, reason, detail)
 
-    def decide(self, rows: np.ndarray, odds: np.ndarray, gate: bool = True) -> tuple[np.ndarray, str]:
+    def decide(self, rows: np.ndarray, odds: np.ndarray) -> tuple[np.ndarray, str]:
         """Which lines to keep, given their feature rows and log-odds, and a note when the filter
-        backed off. With `gate`, keeps everything unless `min_outside` lines lie before or after
-        the main text: an article on its own, the output of this filter among them, is left to
-        the rules."""
+        backed off. Keeps everything unless `min_outside` lines lie before or after the main
+        text: an article on its own, the output of this filter among them, is left to the rules."""
         keep = smooth(odds - self.threshold, self.switch)
         prose = is_prose(rows)
         keep |= prose & (odds >= self.prose_odds)
@@ -93,7 +91,7 @@ class PageFurniture(Filter):
         if np.expm1(rows[keep & prose, _LOG_WORDS]).sum() < self.min_prose_words:
             return np.ones(len(keep), dtype=bool), ""  # no article to find the furniture around
         first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
-        if gate and first + len(keep) - 1 - last < self.min_outside:
+        if first + len(keep) - 1 - last < self.min_outside:
             return np.ones(len(keep), dtype=bool), ""
         keep |= _lone(keep, first, last)
         keep[0] |= self._headline(rows[0])
