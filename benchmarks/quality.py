@@ -195,6 +195,12 @@ def _cleanarticle() -> Callable[[str], str]:
     return clean_html
 
 
+def _cleanarticle_comments() -> Callable[[str], str]:
+    from cleanarticle.html import clean_html
+
+    return lambda html: clean_html(html, include_comments=True)
+
+
 def _trafilatura(**options: bool) -> Callable[[], Callable[[str], str]]:
     def make() -> Callable[[str], str]:
         from trafilatura import extract
@@ -250,6 +256,7 @@ class Tool:
 
 TOOLS = (
     Tool("cleanarticle", _cleanarticle, "cleanarticle"),
+    Tool("cleanarticle-comments", _cleanarticle_comments, "cleanarticle"),
     Tool("trafilatura", _trafilatura(), "trafilatura"),
     Tool("trafilatura-precision", _trafilatura(favor_precision=True), "trafilatura"),
     Tool("readability-lxml", _readability, "readability"),

@@ -57,20 +57,31 @@ def clean_and_explain(
 
 
 def clean_html(
-    html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+    limits: Limits | None = None,
+    include_comments: bool = False,
 ) -> str:
     """The article text of an HTML page, extracted and cleaned ("" when there is none); `limits`
-    (default `Limits()`) bound the work on a hostile page."""
+    (default `Limits()`) bound the work on a hostile page; `include_comments` keeps the readers'
+    comments found below the article."""
     from .html import clean_html as run  # imported here: trafilatura is slow to import
 
-    return run(html, url, pipeline=pipeline, limits=limits)
+    return run(html, url, pipeline=pipeline, limits=limits, include_comments=include_comments)
 
 
 def clean_html_and_explain(
-    html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+    limits: Limits | None = None,
+    include_comments: bool = False,
 ) -> HtmlResult:
     """`clean_html` with the text ledger, the pruned page nodes (the cuts of `limits` first),
     page metadata, and why the text is empty when it is."""
     from .html import clean_html_and_explain as run
 
-    return run(html, url, pipeline=pipeline, limits=limits)
+    return run(html, url, pipeline=pipeline, limits=limits, include_comments=include_comments)

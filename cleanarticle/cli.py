@@ -206,6 +206,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--list-filters", action="store_true", help="list every step, whether it runs by default, and what it removes"
     )
     steps.add_argument("--show-config", action="store_true", help="print the effective pipeline as TOML and exit")
+    steps.add_argument(
+        "--include-comments",
+        action="store_true",
+        help="HTML pages: keep the readers' comments found below the article (off by default: "
+        "most collections count them as boilerplate)",
+    )
 
     run = parser.add_argument_group("running")
     run.add_argument(

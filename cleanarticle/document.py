@@ -36,7 +36,7 @@ class Format:
     a text file's output a JSONL record (`id_key`, `text_key`); without `write` no output is
     made (`--check`, `--diff`); `keep_result` sends the whole `CleanResult` back (`--diff`,
     `--report`); `time_limit` is each document's budget in seconds (0: none); `limits` bound
-    the work on one document (`Limits`).
+    the work on one document (`Limits`); `include_comments` keeps an HTML page's readers' comments.
     """
 
     text_key: str = "text"
@@ -50,6 +50,7 @@ class Format:
     time_limit: float = 0.0
     limits: Limits = field(default_factory=Limits)  # --max-html-bytes, --max-html-depth
     output: formats.Output = field(default_factory=formats.Output)  # --format, --links, --images
+    include_comments: bool = False
 
 
 class Job(NamedTuple):
@@ -79,7 +80,7 @@ def process(pipeline: Pipeline, job: Job) -> Done:
         doc = parse(job.source, fmt) if isinstance(job.source, bytes) else job.source
     except Exception as failure:  # a line json cannot take (huge integers, deep nesting)
         return failed(job, f"unreadable record: {type(failure).__name__}: {failure}")
-    result, problem = result_or_error(pipeline, doc, fmt.time_limit, fmt.limits)
+    result, problem = result_or_error(pipeline, doc, fmt.time_limit, fmt.limits, include_comments=fmt.include_comments)
     try:
         return done(doc, fmt, result, problem)
     except Exception as failure:  # rendering (a format, a plugin's metadata) failed
@@ -92,7 +93,7 @@ def parse(data: bytes, fmt: Format) -> io.Doc:
 
 
 def result_or_error(
-    pipeline: Pipeline, doc: io.Doc, seconds: float = 0.0, limits: Limits | None = None
+    pipeline: Pipeline, doc: io.Doc, seconds: float = 0.0, limits: Limits | None = None, *, include_comments: bool = False
 ) -> tuple[CleanResult | None, str]:
     """(result, "") for a document cleaned; (None, why) for one that failed or had no text."""
     if doc.text is None:
@@ -102,7 +103,7 @@ def result_or_error(
             if doc.html:
                 from .html import clean_html_and_explain  # trafilatura loads only for HTML input
 
-                return clean_html_and_explain(doc.text, doc.url, pipeline=pipeline, limits=limits), ""
+                return clean_html_and_explain(doc.text, doc.url, pipeline=pipeline, limits=limits, include_comments=include_comments), ""
             return pipeline.run(doc.text, doc.url, limits=limits), ""
     except TimeLimitExceeded:
         return None, f"over the time limit of {seconds:g} s (--time-limit)"

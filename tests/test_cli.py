@@ -305,6 +305,20 @@ def test_html_in_a_tree_is_written_as_text(tmp_path: Path) -> None:
     assert PAGE_PARAGRAPH in (tmp_path / "out" / "page.txt").read_text("utf-8")
 
 
+COMMENTED = Path(__file__).parent / "html_pages" / "cases" / "comments_forum.html"
+COMMENT = "A cool rise overnight in the fridge gives a better flavour if you have the time to wait for it."
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_include_comments_reaches_the_html_path_in_every_worker(tmp_path: Path, jobs: str) -> None:
+    source = jsonl(tmp_path / "pages.jsonl", [{"id": 1, "html": COMMENTED.read_text("utf-8")}])
+    plain, kept = tmp_path / "plain.jsonl", tmp_path / "kept.jsonl"
+    assert cli.main([str(source), "--html-key", "html", "-o", str(plain), "-j", jobs]) == 0
+    assert cli.main([str(source), "--html-key", "html", "-o", str(kept), "-j", jobs, "--include-comments"]) == 0
+    assert COMMENT not in read_jsonl(plain)[0]["text"]
+    assert COMMENT in read_jsonl(kept)[0]["text"]
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_jsonl_html_key(tmp_path: Path, jobs: str) -> None:
     source = tmp_path / "pages.jsonl"

@@ -109,3 +109,33 @@ def test_short_links_and_buttons_at_the_edges_go_and_in_the_middle_stay() -> Non
     assert {r.reason for r in result.removals} == {"edge_link"}
     plain = Pipeline((EdgeChrome(),)).run(text)  # text input: no page, no links; the vocabulary still works
     assert {r.reason for r in plain.removals} == {"site_navigation", "call_to_action"}
+
+
+COMMENTS = {
+    "comments_wordpress.html": (
+        "We have one of these in front of our house and the puddle at the corner has gone for good.",
+        "The city planted forty rain gardens",
+    ),
+    "comments_forum.html": (
+        "A cool rise overnight in the fridge gives a better flavour if you have the time to wait for it.",
+        "Yeast slows to a crawl below twenty degrees",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COMMENTS))
+def test_readers_comments_are_left_out_by_default_with_a_reason(name: str) -> None:
+    comment, article = COMMENTS[name]
+    result = _page(name)
+    assert article in result.text
+    assert comment not in result.text
+    assert ("extract", "not_main_content") in _reasons(result, comment)
+
+
+@pytest.mark.parametrize("name", sorted(COMMENTS))
+def test_include_comments_keeps_them_below_the_article(name: str) -> None:
+    comment, article = COMMENTS[name]
+    result = clean_html_and_explain((CASES / name).read_bytes(), include_comments=True)
+    assert apply_removals(result.source, result.removals) == result.text
+    assert result.text.index(article) < result.text.index(comment)
+    assert "Copyright" not in result.text and "All recipes tested" not in result.text

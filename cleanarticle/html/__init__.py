@@ -112,12 +112,18 @@ def merge_metadata(page: dict[str, str], found: Metadata, source: str) -> Metada
 
 
 def clean_html_and_explain(
-    html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+    limits: Limits | None = None,
+    include_comments: bool = False,
 ) -> HtmlResult:
     """Clean an HTML page: the article text, every removal from its visible text, the pruned nodes and page metadata.
 
     `limits` (default `Limits()`) bound the page's size, depth, elements and cells per row; what
-    they cut comes first in `pruned`."""
+    they cut comes first in `pruned`. `include_comments` keeps the readers' comments that the
+    extractor finds below the article (for collections whose truth counts them as content)."""
     limits = limits or Limits()
     page, bounded = bound(decode(cap(html, limits)), limits, capped=len(html) > limits.max_html_bytes)
     if not page.strip():
@@ -132,9 +138,9 @@ def clean_html_and_explain(
         node.decompose()
     pruned = bounded + code + tuple(record for _, record in found)
     furniture_records = [record for _, record in found]
-    text, body = extract_document(tree.html or "", url)
+    text, body = extract_document(tree.html or "", url, comments=include_comments)
     if tiny(text, sum(len(line.text.split()) for line in visible if line.owner == NO_OWNER)):
-        again = extract_document(page, url)  # pruning misled trafilatura: extract the page as it came
+        again = extract_document(page, url, comments=include_comments)  # pruning misled trafilatura: extract the page as it came
         if extends(again.text, text):
             text, body = again
     pipeline = pipeline or _default()
@@ -189,7 +195,12 @@ def _language(tree: LexborHTMLParser) -> str:
 
 
 def clean_html(
-    html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    pipeline: Pipeline | None = None,
+    limits: Limits | None = None,
+    include_comments: bool = False,
 ) -> str:
     """The article text of an HTML page, cleaned by the text pipeline; "" when there is none."""
-    return clean_html_and_explain(html, url, pipeline=pipeline, limits=limits).text
+    return clean_html_and_explain(html, url, pipeline=pipeline, limits=limits, include_comments=include_comments).text

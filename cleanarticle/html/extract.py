@@ -30,13 +30,15 @@ def extract_document(
     links: bool = False,
     images: bool = False,
     fast: bool = False,
+    comments: bool = False,
 ) -> Extracted:
     """The main text of `html` (blocks separated by newlines; "" when there is none) and its tree.
 
     With `links` or `images` the text holds them as Markdown (`[text](url)`, `![alt](src)`).
-    `fast` skips trafilatura's fallback extractors (readability, jusText)."""
+    `fast` skips trafilatura's fallback extractors (readability, jusText); `comments` appends the
+    readers' comments that trafilatura finds after the article."""
     options = Extractor(
-        output_format="txt", comments=False, tables=True, precision=favor_precision, url=url, links=links, images=images, fast=fast
+        output_format="txt", comments=comments, tables=True, precision=favor_precision, url=url, links=links, images=images, fast=fast
     )
     document = bare_extraction(html, options=options, as_dict=False)
     if not isinstance(document, Document) or document.body is None:
