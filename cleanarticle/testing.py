@@ -281,9 +281,14 @@ def articles(min_paragraphs: int = 3, max_paragraphs: int = 10, headings: bool =
         return text[0].upper() + text[1:] + ("?" if question else "")
 
     sentence = st.lists(st.sampled_from(tokens), min_size=8, max_size=20).map(sentence_of)
-    heading = st.builds(
-        capitalised, content, st.lists(st.sampled_from(words), min_size=1, max_size=6), st.booleans(), st.booleans()
-    )
+    def heading(paragraph: str) -> SearchStrategy[str]:
+        """A section heading that names what its paragraph is about: its content words are the
+        paragraph's, as a heading's mostly are (`off_topic` takes a label that shares none)."""
+        own = sorted({w.strip(",.").lower() for w in paragraph.split()} & set(_CONTENT_WORDS))
+        first = st.sampled_from(own) if own else content
+        rest = st.sampled_from(_FUNCTION_WORDS + tuple(own)) if own else st.sampled_from(words)
+        return st.builds(capitalised, first, st.lists(rest, min_size=1, max_size=6), st.booleans(), st.booleans())
+
     title_words = st.lists(st.sampled_from(words + _NUMBERS), min_size=3, max_size=13)
     title = st.builds(capitalised, content, title_words, st.booleans(), st.booleans())
 
@@ -300,11 +305,12 @@ def articles(min_paragraphs: int = 3, max_paragraphs: int = 10, headings: bool =
         blocks = [draw(title.filter(fresh))]
         used.add(_opening(blocks[0]))
         for size in sizes:
+            paragraph = " ".join(pool[:size])
             if headings and len(blocks) > 1 and draw(st.integers(0, 3)) == 0:
-                name = draw(heading.filter(fresh))
+                name = draw(heading(paragraph).filter(fresh))
                 used.add(_opening(name))
                 blocks.append(name)
-            blocks.append(" ".join(pool[:size]))
+            blocks.append(paragraph)
             del pool[:size]
         return "\n\n".join(blocks) + "\n"
 

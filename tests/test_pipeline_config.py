@@ -42,7 +42,7 @@ TEXT = textwrap.dedent(
 )
 
 
-def test_default_pipeline_runs_normalizers_then_every_family_then_the_content_model() -> None:
+def test_default_pipeline_runs_normalizers_then_every_family_then_the_learned_steps() -> None:
     assert Pipeline.default().names == (
         "unicode",
         "whitespace",
@@ -56,6 +56,7 @@ def test_default_pipeline_runs_normalizers_then_every_family_then_the_content_mo
         "metadata_lines",
         "link_teasers",
         "page_furniture",
+        "off_topic",
         "blank_lines",
     )
 

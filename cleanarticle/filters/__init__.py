@@ -9,6 +9,7 @@ from . import (  # noqa: F401  (registration side effects)
     layout,
     link_teasers,
     metadata_lines,
+    off_topic,
     page_furniture,
     related_articles,
     site_boilerplate,
@@ -30,6 +31,7 @@ DEFAULT_STEPS = (
     "metadata_lines",
     "link_teasers",
     "page_furniture",
+    "off_topic",
     "blank_lines",
 )
 

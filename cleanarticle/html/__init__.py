@@ -59,10 +59,11 @@ _TEXT_FIRST = frozenset({"author", "outlet"})
 
 @cache
 def _default() -> Pipeline:
-    """The default text pipeline less `duplicates`, plus `edge_chrome`: trafilatura already keeps a
-    block once, and on extracted text the step only cost article lines (docs/decisions.md); the
-    head and tail of an extraction are where its leftover marketing chrome sits."""
-    pipeline = Pipeline.default().add("edge_chrome")
+    """The default text pipeline less `duplicates`, plus `edge_chrome` (before the learned
+    `off_topic`, so its prompts keep their own reasons): trafilatura already keeps a block once, and
+    on extracted text the step only cost article lines (docs/decisions.md); the head and tail of an
+    extraction are where its leftover marketing chrome sits."""
+    pipeline = Pipeline.default().add("edge_chrome", before="off_topic")
     return pipeline.without("duplicates") if "duplicates" in pipeline.names else pipeline
 
 

@@ -1,0 +1,105 @@
+"""Short lines that share no word with the article and whose words read as furniture.
+
+A newsletter prompt, a photo credit or a "Promoted Stories" label is worded differently by every
+publisher, so phrase lists miss most of them; two signals that do not depend on the wording catch
+them. The line is off topic: none of its content words occurs in the article's prose (a heading
+or a list item of the article almost always repeats a word of it). And its words lean to
+furniture in a lexicon learned from boilerplate annotated on many publishers' pages
+(`content.lexicon`), which tells "Related Topics" from "Conclusion", both off topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..content.features import stop_words
+from ..content.lexicon import load_lexicon
+from ..lines import ends_sentence, is_prose
+from ..registry import register
+from ..types import Line, Removal
+from .base import Filter, View
+
+_WORD = re.compile(r"\w+")
+_CODE = re.compile(r'[{}\[\];=<>_|\\]|":|,$')  # a line of code, data or markup, not a label
+_MARK = re.compile(r"\s*(?:[-*•·▪►–]|\d{1,3}[.)])\s")
+
+
+@register("off_topic")
+@dataclass(frozen=True, slots=True)
+class OffTopic(Filter):
+    """Short lines with no word of the article's prose, whose words a learned lexicon scores as furniture.
+
+    Acts only beside an article (`min_article_words` distinct content words in its prose lines, the
+    sentences of `min_prose_words` words or more, which this filter never removes). A line of at most
+    `max_words` words, not itself prose, goes when at most `max_overlap` of its content words (3
+    letters or more, not a stop word of the text's language, not a number) occur in that prose and the
+    lexicon's log-odds of article text are below `threshold`. The detail names the tokens that
+    weighed most. Contextual: the prose it compares with can lose lines to other steps.
+
+    Removes: "Subscribe now for unlimited access", "Promoted Stories", "Photographer: Jane Roe/Agency"
+    Keeps:   the first line (a headline); a heading or list item that repeats a word of the article;
+             "Conclusion", "Sources"; an item of a list; a line of code; every line ending as a sentence
+    """
+
+    reasons: ClassVar[tuple[str, ...]] = ("off_topic_label",)
+    contextual: ClassVar[bool] = True
+
+    threshold: float = -0.5  # lexicon log-odds of article text under which an off-topic line goes
+    max_words: int = 12  # longer lines are left alone
+    max_overlap: float = 0.0  # share of a line's content words that may occur in the prose
+    min_prose_words: int = 8  # a line is prose (kept, and compared with) from this many words with a sentence end
+    min_article_words: int = 40  # distinct content words of prose needed to judge what is off topic
+    lexicon: str = ""  # a lexicon file trained by benchmarks/train_lexicon.py ("" = the packaged one)
+
+    def find(self, view: View) -> Iterator[Removal]:
+        lines = [line for line in view.lines if line.text]
+        prose = [line for line in lines if is_prose(line.text, self.min_prose_words)]
+        words = [word for line in prose for word in _WORD.findall(line.text.lower())]
+        ignore = stop_words(words)
+        article = {word for word in words if _content(word, ignore)}
+        if len(article) < self.min_article_words:
+            return
+        lexicon = load_lexicon(self.lexicon)
+        for position, line in enumerate(lines[1:], 1):  # the first line: a headline, in words of its own
+            if not self._candidate(line) or _in_list(lines, position):
+                continue
+            own = [word for word in _WORD.findall(line.text.lower()) if _content(word, ignore)]
+            shared = sum(word in article for word in own)
+            if not own or shared > self.max_overlap * len(own):
+                continue
+            score = lexicon.score(line.text)
+            if score < self.threshold:
+                weighed = ", ".join(f"{token} {weight:+.1f}" for token, weight in lexicon.strongest(line.text))
+                detail = f"lexicon {score:+.1f} ({weighed}); {shared} of {len(own)} content words in the article"
+                yield Removal(line.start, line.stop, self.name, "off_topic_label", detail)
+
+    def _candidate(self, line: Line) -> bool:
+        """A short line written with spaces between words, that does not end as a sentence and holds
+        none of the characters of code."""
+        return (
+            0 < line.words <= self.max_words
+            and line.words == len(line.text.split())  # CJK and Thai: words are not what `\\w+` finds
+            and not ends_sentence(line.text)
+            and _CODE.search(line.text) is None
+        )
+
+
+def _in_list(lines: Sequence[Line], position: int) -> bool:
+    """Whether the line is an item of a list: it and a neighbour start with the same list mark."""
+    mark = _MARK.match(lines[position].text)
+    if mark is None:
+        return False
+    key = _key(mark.group())
+    return any(0 <= i < len(lines) and (m := _MARK.match(lines[i].text)) is not None and _key(m.group()) == key for i in (position - 1, position + 1))
+
+
+def _key(mark: str) -> str:
+    return "1" if mark.strip()[:1].isdigit() else mark.strip()
+
+
+def _content(word: str, ignore: frozenset[str]) -> bool:
+    """A word that says what a text is about: 3 letters or more, not a stop word, not a number."""
+    return len(word) >= 3 and not word.isdigit() and word not in ignore
