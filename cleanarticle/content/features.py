@@ -20,7 +20,7 @@ import regex
 
 from ..lines import count_words, ends_sentence
 
-_NON_WORD = re.compile(r"[^\w\n]+")
+_WORD = re.compile(r"\w+")
 _HANDLE = regex.compile(r"(?:^|\s)[@#]\w")
 _MD_LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _LIST_MARK = regex.compile(r"\s*(?:[*•·▪►>+-]|\d{1,3}[.)])\s")
@@ -116,7 +116,7 @@ def _line(text: str, lowered: str, tokens: list[str], stops: frozenset[str]) -> 
 def _raw(texts: Sequence[str]) -> np.ndarray:
     """The `RAW` columns of every line."""
     lowered = [text.lower() for text in texts]
-    tokens = [line.split() for line in _NON_WORD.sub(" ", "\n".join(lowered)).split("\n")]
+    tokens = [_WORD.findall(low) for low in lowered]
     stops = stop_words([token for line in tokens for token in line])
     per_line = np.array([_line(*row, stops) for row in zip(texts, lowered, tokens)], dtype=float)
     words, ends, colon, marks, url, handle, copyright, linked, listed, heading, stop, upper, commas = per_line.T
