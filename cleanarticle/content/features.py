@@ -25,10 +25,7 @@ _HANDLE = regex.compile(r"(?:^|\s)[@#]\w")
 _MD_LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _LIST_MARK = regex.compile(r"\s*(?:[*•·▪►>+-]|\d{1,3}[.)])\s")
 _URL_MARKS = ("://", "www.", ".com", ".org", ".net", ".htm")
-# A sentence break: ".", "!" or "?" before a space, or a full-width "。", "！", "？".
-_BEFORE_SPACE = np.array([ord(c) for c in ".!?"], dtype=np.uint32)
-_FULL_WIDTH_STOPS = np.array([ord(c) for c in "。！？"], dtype=np.uint32)
-_COMMAS = np.array([ord(c) for c in ",，、"], dtype=np.uint32)
+_SENTENCE_MARKS = (". ", "! ", "? ", "。", "！", "？")
 _SYMBOLS = np.array([ord(c) for c in "|•·»›‹«/\\>_=~^"], dtype=np.uint32)
 # Code points that are punctuation or symbols rather than letters, beyond ASCII.
 _NOT_LETTERS = ((0xA0, 0xBF), (0xD7, 0xD7), (0xF7, 0xF7), (0x2000, 0x2BFF), (0x3000, 0x303F), (0xFF00, 0xFF20))
@@ -80,9 +77,8 @@ def _in_ranges(codes: np.ndarray, ranges: Sequence[tuple[int, int]]) -> np.ndarr
 
 
 def _characters(texts: Sequence[str]) -> np.ndarray:
-    """Per line: letters, digits, symbols, capitalised words, words, sentence breaks and commas,
-    counted over the code points of the whole document at once (ASCII exactly; beyond it,
-    letters are what is not punctuation)."""
+    """Per line: letters, digits, symbols and capitalised words, counted over the code points of
+    the whole document at once (ASCII exactly; beyond it, letters are what is not punctuation)."""
     n = len(texts)
     codes = np.frombuffer("\n".join(texts).encode("utf-32-le"), dtype=np.uint32)
     sizes = np.fromiter(map(len, texts), dtype=np.intp, count=n)
@@ -94,11 +90,7 @@ def _characters(texts: Sequence[str]) -> np.ndarray:
     space = (codes == 32) | (codes == 10)
     starts = ~space & np.concatenate(([True], space[:-1]))
     capital = starts & _in_ranges(codes, _CAPITALS)
-    before_space = np.concatenate((codes[1:] == 32, [False]))
-    stop = (np.isin(codes, _BEFORE_SPACE) & before_space) | np.isin(codes, _FULL_WIDTH_STOPS)
-    comma = np.isin(codes, _COMMAS)
-    masks = (letter, digit, symbol, capital, starts, stop, comma)
-    count = [np.bincount(line[mask], minlength=n) for mask in masks]
+    count = [np.bincount(line[mask], minlength=n) for mask in (letter, digit, symbol, capital, starts)]
     return np.column_stack(count).astype(float)
 
 
@@ -108,6 +100,7 @@ def _line(text: str, lowered: str, tokens: list[str], stops: frozenset[str]) -> 
         count_words(text),
         ends_sentence(text),
         text.rstrip().endswith(":"),
+        min(sum(map(text.count, _SENTENCE_MARKS)), 5),
         any(map(lowered.__contains__, _URL_MARKS)),
         ("@" in text or "#" in text) and _HANDLE.search(text) is not None,
         "©" in text or "(c)" in lowered,
@@ -116,6 +109,7 @@ def _line(text: str, lowered: str, tokens: list[str], stops: frozenset[str]) -> 
         text.lstrip().startswith("#"),
         (sum(map(stops.__contains__, tokens)) / len(tokens)) if tokens and stops else 0.0,
         text.isupper(),
+        min(text.count(",") + text.count("，") + text.count("、"), 5),
     )
 
 
@@ -125,8 +119,8 @@ def _raw(texts: Sequence[str]) -> np.ndarray:
     tokens = [_WORD.findall(low) for low in lowered]
     stops = stop_words([token for line in tokens for token in line])
     per_line = np.array([_line(*row, stops) for row in zip(texts, lowered, tokens)], dtype=float)
-    words, ends, colon, url, handle, copyright, linked, listed, heading, stop, upper = per_line.T
-    letters, digits, symbols, capitals, starts, marks, commas = _characters(texts).T
+    words, ends, colon, marks, url, handle, copyright, linked, listed, heading, stop, upper, commas = per_line.T
+    letters, digits, symbols, capitals, starts = _characters(texts).T
     chars = np.fromiter(map(len, texts), dtype=float, count=len(texts))
     return np.column_stack(
         [
@@ -134,7 +128,7 @@ def _raw(texts: Sequence[str]) -> np.ndarray:
             np.log1p(chars),
             ends,
             colon,
-            np.minimum(marks, 5) / 5,
+            marks / 5,
             capitals / np.maximum(starts, 1),
             digits / np.maximum(chars, 1),
             letters / np.maximum(chars, 1),
@@ -147,7 +141,7 @@ def _raw(texts: Sequence[str]) -> np.ndarray:
             heading,
             stop,
             upper * (letters > 3),
-            np.minimum(commas, 5) / 5,
+            commas / 5,
         ]
     )
 
