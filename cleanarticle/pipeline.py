@@ -23,7 +23,7 @@ from .filters.site_boilerplate import SiteBoilerplate
 from .limits import Limits
 from .metadata import extract
 from .normalize import Normalizer, Whitespace
-from .text import START, STOP, apply_removals, split_lines
+from .text import START, STOP, TEXT, apply_removals, split_lines
 from .types import CleanResult, Field, Metadata, Removal
 
 if TYPE_CHECKING:
@@ -282,8 +282,10 @@ def _filter(filters: list[Filter], source: str, folded: bool, url: str | None) -
     Each filter sees the lines still live. Filters run in rounds until a round removes nothing,
     so that the text out is a fixed point (`clean(clean(x)) == clean(x)`): a filter whose verdict
     depends on its neighbours or its position (a tail block, a line after a blank) can change it
-    once other lines are gone. A filter runs again only if it is `contextual` and lines went since
-    it last looked: on the same lines it would find the same.
+    once other lines are gone. A filter runs again only if it is `contextual` and lines of text
+    went since it last looked: on the same lines it would find the same. Blank lines going alone
+    (`blank_lines` tidying) count for nothing: filters read blank lines only as breaks between
+    blocks, and position in characters of text, so no verdict can change.
     """
     lines = split_lines(source, folded)
     starts, stops = list(map(START, lines)), list(map(STOP, lines))
@@ -308,8 +310,8 @@ def _filter(filters: list[Filter], source: str, folded: bool, url: str | None) -
                 # (with their newline) at or before its end.
                 first, last = bisect_left(starts, removal.start), bisect_right(stops, removal.end)
                 if first < last and any(live[first:last]):
+                    changed = changed or any(map(TEXT, compress(lines[first:last], live[first:last])))
                     live[first:last] = [False] * (last - first)
-                    changed = True
             removals.extend(found)
             for name, value in step.metadata(view, found).items():
                 fields.setdefault(name, value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 
 import numpy as np
 import pytest
@@ -224,3 +225,14 @@ def test_the_page_gate_needs_lines_outside_the_main_text() -> None:
     odds = np.where(feats.prose(rows), 5.0, -5.0)
     assert furniture.decide(rows, odds)[0].all()  # four lines outside: left to the rules
     assert not PageFurniture(min_outside=0).decide(rows, odds)[0].all()
+
+
+def test_densest_run_is_the_best_run_of_prose_the_first_on_ties() -> None:
+    rng = random.Random(7)
+    for _ in range(300):
+        n = rng.randint(1, 25)
+        words = [float(rng.choice([0, 1, 3, 5, 9, 30])) for _ in range(n)]
+        sentence = [float(rng.random() < 0.5) for _ in range(n)]
+        gain = [w if s > 0 and w >= 5 else -max(w, 1) for w, s in zip(words, sentence)]
+        best = max((sum(gain[i : j + 1]), -j, -i) for j in range(n) for i in range(j + 1))
+        assert feats.densest_run(words, sentence) == (-best[2], -best[1])

@@ -400,3 +400,29 @@ def test_a_threshold_that_decides_a_removal_is_a_setting(setting: str, value: st
     name, key = setting.split(".")
     assert str(changed.to_config()["filters"][name][key]) == value
     assert line in changed.run(text).text
+
+
+@dataclass(frozen=True)
+class _Looks(Filter):
+    """A contextual filter that removes nothing and counts how often it looks."""
+
+    name: ClassVar[str] = "looks"
+    contextual: ClassVar[bool] = True
+    seen: list[int] = field(default_factory=list, metadata={"setting": False})
+
+    def find(self, view: View) -> Iterator[Removal]:
+        self.seen.append(len(view.lines))
+        return iter(())
+
+
+def test_blank_lines_going_start_no_round_and_text_going_does() -> None:
+    """Filters read blank lines only as block breaks, so removing blank lines alone (the blank
+    line tidying) changes no verdict and needs no second look; a removed text line does."""
+    looks = _Looks()
+    Pipeline.from_names(["whitespace", looks, "blank_lines"]).run("\n\nA first paragraph.\n\n\n\nA second paragraph.\n\n")
+    assert looks.seen == [8]
+    looks = _Looks()
+    Pipeline.from_names(["whitespace", looks, "widgets", "blank_lines"]).run(
+        "A first paragraph of the article, long enough to stay.\n\nShare this article\n\nA second paragraph.\n"
+    )
+    assert looks.seen == [5, 3]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -39,15 +39,26 @@ class Trees:
 
     def raw(self, rows: np.ndarray) -> np.ndarray:
         """The summed log-odds of every row, all trees walked at once, one level per step."""
-        n = len(rows)
-        nodes = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        line = np.arange(n)[:, None]
+        n, width = rows.shape
+        feature, threshold, children = self._walk
+        flat = np.ascontiguousarray(rows).ravel()
+        offsets = (np.arange(n) * width)[:, None]
+        nodes = np.tile(self.roots, (n, 1))
         for _ in range(self.depth):
-            at = nodes
-            go_left = rows[line, self.feature[at]] <= self.threshold[at]
-            step = np.where(go_left, self.left[at], self.right[at])
-            nodes = np.where(self.leaf[at], at, step)
+            left = flat.take(offsets + feature.take(nodes)) <= threshold.take(nodes)
+            nodes = children.take(2 * nodes + left)
         return self.base + self.value[nodes].sum(axis=1)
+
+    @cached_property
+    def _walk(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The nodes as `raw` walks them: a leaf splits on feature 0 at +inf and both its children
+        are itself, so every row takes `depth` steps with no test for leaves; `children[2 * i]` is
+        node i's right child and `children[2 * i + 1]` its left (one `take` per level)."""
+        itself = np.arange(len(self.leaf))
+        feature = np.where(self.leaf, 0, self.feature)
+        threshold = np.where(self.leaf, np.inf, self.threshold)
+        right, left = np.where(self.leaf, itself, self.right), np.where(self.leaf, itself, self.left)
+        return feature, threshold, np.column_stack([right, left]).ravel()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Trees:

@@ -78,8 +78,10 @@ class Filter:
     reasons: ClassVar[tuple[str, ...]] = ()  # every reason code `find` can give (--list-filters)
     # True for a filter whose verdict on a line depends on other lines (neighbours, position in
     # the text, repeats) and that finds nothing new when run on its own output: the pipeline runs
-    # it again once other lines have gone, so that cleaning is a fixed point. False (run once)
-    # for a filter that judges each line alone, or that is not idempotent on its own.
+    # it again once other lines of text have gone, so that cleaning is a fixed point (blank lines
+    # going alone start no round: a contextual filter reads blank lines only as breaks between
+    # blocks, never counts them). False (run once) for a filter that judges each line alone, or
+    # that is not idempotent on its own.
     contextual: ClassVar[bool] = False
 
     def find(self, view: View) -> Iterator[Removal]:

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from ..content.features import NAMES, body, features
+from ..content.features import NAMES, densest_run, features
 from ..content.features import prose as is_prose
 from ..content.model import load_model
 from ..content.sequence import smooth
@@ -124,11 +124,10 @@ def _lone(keep: np.ndarray, first: int, last: int) -> np.ndarray:
 
 
 def _outside_body(lines: Sequence[Line]) -> int:
-    """Lines outside the densest run of prose (`features.body`): the page gate read from word
-    counts and sentence ends alone, before any feature is computed."""
-    words = np.fromiter((line.words for line in lines), dtype=float, count=len(lines))
-    sentence = np.fromiter((ends_sentence(line.text) for line in lines), dtype=float, count=len(lines))
-    return int((body(words, sentence)[0] == 0).sum())
+    """Lines outside the densest run of prose (`features.densest_run`): the page gate read from
+    word counts and sentence ends alone, before any feature is computed."""
+    start, end = densest_run([line.words for line in lines], [ends_sentence(line.text) for line in lines])
+    return len(lines) - (end - start + 1)
 
 
 def _runs(mask: np.ndarray) -> Iterator[tuple[int, int]]:
