@@ -20,11 +20,14 @@ ENTRY_POINTS = ["clean", "clean_and_explain", "clean_html", "clean_html_and_expl
 @pytest.mark.parametrize("name", ENTRY_POINTS)
 def test_entry_points_share_one_signature(name: str) -> None:
     parameters = inspect.signature(getattr(cleanarticle, name)).parameters
-    assert [(p.name, p.kind, p.default) for p in parameters.values()][1:] == [
+    found = [(p.name, p.kind, p.default) for p in parameters.values()]
+    assert found[1:4] == [
         ("url", inspect.Parameter.POSITIONAL_OR_KEYWORD, None),
         ("pipeline", inspect.Parameter.KEYWORD_ONLY, None),
         ("limits", inspect.Parameter.KEYWORD_ONLY, None),
     ]
+    html_only = [("include_comments", inspect.Parameter.KEYWORD_ONLY, False), ("extractor", inspect.Parameter.KEYWORD_ONLY, "trafilatura")]
+    assert found[4:] == (html_only if "html" in name else [])
 
 
 def test_clean_runs_the_pipeline_it_is_given() -> None:

@@ -172,3 +172,10 @@ def test_the_packaged_model_records_its_data_settings_and_held_out_scores() -> N
     assert len(info["trained_on"]["labelled_data_sha256"]) == 64
     assert set(info["dev_scores_held_out"]["held_out"]) == {"trafilatura-eval-dev", "readability-pages", "wcxb-dev-articles"}
     assert info["settings"]["max_unsure"] == main_content.Settings().max_unsure
+
+
+def test_auto_leaves_pages_with_comments_to_trafilatura(tmp_path: Path) -> None:
+    sure = write(constant(6.0), tmp_path)
+    assert clean_html_and_explain(PAGE, extractor="auto", dom_model=sure).extractor == "model"
+    kept = clean_html_and_explain(PAGE, extractor="auto", dom_model=sure, include_comments=True)
+    assert kept == clean_html_and_explain(PAGE, include_comments=True) and kept.extractor == "trafilatura"
