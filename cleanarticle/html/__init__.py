@@ -168,7 +168,11 @@ def clean_html_and_explain(
             "", whole.source, whole.removals, metadata, pruned, "no_article_text", (PLAIN,) * len(whole.extracted), language, used
         )
     result = run_keeping_prose(_for_page(pipeline, root), text, url, limits)
-    whole = account(result.source, result.removals, visible, furniture_records, normalize, None if ours is None else ours.left_out)
+    whole = (
+        account(result.source, result.removals, visible, furniture_records, normalize)
+        if ours is None
+        else account(result.source, result.removals, visible, furniture_records, normalize, ours.left_out, ours.origin)
+    )
     metadata = merge_metadata(declared, whole.move_metadata(result.metadata), whole.source)
     reason = "" if result.text.strip() else "all_text_removed"
     found_styles = line_styles(body, result.source) if ours is None else align(result.source.split("\n"), ours.styles, PLAIN)

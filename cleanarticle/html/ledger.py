@@ -69,17 +69,20 @@ def account(
     pruned: Sequence[PrunedNode],
     normalize: Callable[[str], str] = str.strip,
     left_out: Mapping[int, tuple[str, str, str]] | None = None,
+    origin: Sequence[int] | None = None,
 ) -> Account:
     """Merge the `visible` lines that the pipeline's `source` does not hold into it, each with a removal.
 
     `pruned[line.owner]` says why a line inside a furniture node went; `left_out` maps the index
     of a visible line outside furniture to (step, reason, detail) when an extractor said why it
     left the line out (default: step `extract`, `not_main_content`); `normalize` is applied to
-    each inserted line (the pipeline's normalizers, so the source reads alike throughout)."""
+    each inserted line (the pipeline's normalizers, so the source reads alike throughout).
+    `origin`, when given and one per source line, is the index of the visible line each source
+    line came from (our model's lines): then no alignment is needed."""
     lines = source.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # the source ends with a newline: no line after it
-    inserts = _inserts(lines, visible)
+    inserts = _placed(origin, visible) if origin is not None and len(origin) == len(lines) else _inserts(lines, visible)
     open_end = bool(source) and not source.endswith("\n")  # text inserted after the last line needs a newline first
     pieces: list[str] = []
     added: list[Removal] = []
@@ -157,4 +160,17 @@ def _inserts(lines: Sequence[str], visible: Sequence[VisibleLine]) -> dict[int, 
                 continue
             inserts.setdefault(at_ours, []).append((index, visible[index]))
         at_ours, at_theirs = block.a + block.size, block.b + block.size
+    return inserts
+
+
+def _placed(origin: Sequence[int], visible: Sequence[VisibleLine]) -> dict[int, list[tuple[int, VisibleLine]]]:
+    """`_inserts` when the visible line of each source line is known (`origin`, ascending)."""
+    taken = set(origin)
+    inserts: dict[int, list[tuple[int, VisibleLine]]] = {}
+    before = 0  # the source line the next visible line not taken goes before
+    for index, line in enumerate(visible):
+        while before < len(origin) and origin[before] < index:
+            before += 1
+        if index not in taken:
+            inserts.setdefault(before, []).append((index, line))
     return inserts

@@ -136,6 +136,7 @@ class Extraction:
     styles: tuple[tuple[str, Style], ...]
     left_out: dict[int, tuple[str, str, str]]
     choice: Choice
+    origin: tuple[int, ...] = ()  # the visible line of each line of `text`
 
 
 def extract(
@@ -154,6 +155,7 @@ def extract(
     if not (choice.confident or force):
         return None
     kept: list[str] = []
+    origin: list[int] = []
     styles: list[tuple[str, Style]] = []
     left_out: dict[int, tuple[str, str, str]] = {}
     group, last = 0, PLAIN
@@ -164,7 +166,8 @@ def extract(
             group = group if same else group + 1
             last = own._replace(group=group)
             kept.append(text)
+            origin.append(at)
             styles.append((loose_key(text), last))
         else:
             left_out[at] = (STEP, *reason(rows[row], float(odds)))
-    return Extraction("\n".join(kept), tuple(styles), left_out, choice)
+    return Extraction("\n".join(kept), tuple(styles), left_out, choice, tuple(origin))
