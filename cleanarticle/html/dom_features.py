@@ -19,7 +19,6 @@ import numpy as np
 from selectolax.lexbor import LexborNode
 
 from ..content import features as text_features
-from ..lines import count_words
 from . import dom_tokens
 from .prune import words_of
 from .visible import _BLOCKS
@@ -219,8 +218,3 @@ def features(blocks: Blocks, texts: Sequence[str], lines: Sequence[int]) -> np.n
         ]
     )
     return np.hstack([text_rows, dom])
-
-
-def block_words(texts: Sequence[str]) -> np.ndarray:
-    """Words of each line, CJK-aware (`lines.count_words`)."""
-    return np.fromiter((count_words(t) for t in texts), dtype=float, count=len(texts))
