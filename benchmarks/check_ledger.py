@@ -51,13 +51,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, help="first N pages of each set")
+    parser.add_argument("--extractor", default="trafilatura", help="trafilatura (default), model or auto")
     args = parser.parse_args(argv)
     from cleanarticle.html import clean_html_and_explain
 
     pages = failures = 0
     counts: Counter[tuple[str, str]] = Counter()
     for page in render.iter_pages(args.data, render.ALL_SETS, args.limit):
-        result = clean_html_and_explain(page.html, page.url)
+        result = clean_html_and_explain(page.html, page.url, extractor=args.extractor)
         pages += 1
         for problem in problems(result):
             failures += 1

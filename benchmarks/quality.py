@@ -234,6 +234,32 @@ def _resiliparse() -> Callable[[str], str]:
     return lambda html: extract_plain_text(html, main_content=True)
 
 
+class _Extractor:
+    """cleanarticle's HTML path with `extractor` ("model" or "auto") and a DOM model file; counts
+    the pages on which the model chose the main text (`used`)."""
+
+    def __init__(self, extractor: str, dom_model: str) -> None:
+        from cleanarticle.html import clean_html_and_explain
+
+        self.run, self.extractor, self.dom_model, self.used = clean_html_and_explain, extractor, dom_model, 0
+
+    def __call__(self, html: str) -> str:
+        result = self.run(html, extractor=self.extractor, dom_model=self.dom_model)
+        self.used += result.extractor == "model"
+        return result.text
+
+
+def _with_model(extractor: str) -> Callable[..., Callable[[str], str]]:
+    """A tool maker that takes the set and the folder of held-out models: `DIR/<set>.json` when it
+    exists (a model never scores the set it was trained on), else the packaged model."""
+
+    def make(dataset: str = "", models: str = "") -> Callable[[str], str]:
+        path = Path(models) / f"{dataset}.json" if models else None
+        return _Extractor(extractor, str(path) if path is not None and path.is_file() else "")
+
+    return make
+
+
 def _identity() -> Callable[[str], str]:
     return lambda text: text
 
@@ -252,11 +278,14 @@ class Tool:
     make: Callable[[], Callable[[str], str]]
     module: str
     text_mode: bool = False
+    per_set: bool = False  # `make(dataset, models)`: a model held out from each set
 
 
 TOOLS = (
     Tool("cleanarticle", _cleanarticle, "cleanarticle"),
     Tool("cleanarticle-comments", _cleanarticle_comments, "cleanarticle"),
+    Tool("cleanarticle-model", _with_model("model"), "cleanarticle", per_set=True),
+    Tool("cleanarticle-auto", _with_model("auto"), "cleanarticle", per_set=True),
     Tool("trafilatura", _trafilatura(), "trafilatura"),
     Tool("trafilatura-precision", _trafilatura(favor_precision=True), "trafilatura"),
     Tool("readability-lxml", _readability, "readability"),
@@ -287,6 +316,7 @@ class Score:
     leaked: int = 0  # ... whose output kept one
     per_page: bool = False  # F1 averaged over pages (WCXB) rather than of the summed counts
     f1_sum: float = 0.0  # the pages' own F1, summed
+    model_pages: int | None = None  # pages whose main text our DOM model chose (model and auto tools)
 
     @property
     def f1(self) -> float:
@@ -311,6 +341,7 @@ class Score:
             "peak_mb": round(self.peak_mb, 1),
             "errors": len(self.errors),
             "leak_rate": None if self.leak_rate is None else round(self.leak_rate, 4),
+            "model_share": None if self.model_pages is None else round(self.model_pages / max(self.pages, 1), 4),
         }
 
 
@@ -318,17 +349,21 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_tool(tool: Tool, sets: dict[str, list[Page]], repeats: int = 1) -> list[Score]:
+def run_tool(tool: Tool, sets: dict[str, list[Page]], repeats: int = 1, models: str = "") -> list[Score]:
     """Run `tool` over every page of every set (in this process) and score it.
 
     With `repeats` > 1 each set is timed that many times and the fastest pass counts (the
     machine is shared: the fastest pass is the one least disturbed); outputs are scored once.
+    `models` is the folder of held-out DOM models for the `per_set` tools.
     """
-    run = tool.make()
+    run = None if tool.per_set else tool.make()
     scores = []
     for dataset, pages in sets.items():
         if not pages:
             continue
+        if tool.per_set:
+            run = tool.make(dataset, models)  # type: ignore[call-arg]
+        assert run is not None
         score = Score(tool.name, dataset, per_page=any(page.words for page in pages))
         sources = [render.naive_text(page.html) if tool.text_mode else page.html for page in pages]
         for attempt in range(repeats):
@@ -351,6 +386,9 @@ def run_tool(tool: Tool, sets: dict[str, list[Page]], repeats: int = 1) -> list[
                         score.leaked += page.leaks(output)
             score.seconds = seconds if not attempt else min(score.seconds, seconds)
         score.pages = len(pages)
+        if isinstance(run, _Extractor):
+            score.model_pages = run.used // max(1, repeats)
+            run.used = 0
         score.megabytes = sum(len(source.encode("utf-8", "surrogatepass")) for source in sources) / 1e6
         scores.append(score)
     peak = _peak_mb()
@@ -359,10 +397,10 @@ def run_tool(tool: Tool, sets: dict[str, list[Page]], repeats: int = 1) -> list[
     return scores
 
 
-def _worker(tool_name: str, data: str | None, limit: int | None, repeats: int, half: str | None) -> list[Score]:
+def _worker(tool_name: str, data: str | None, limit: int | None, repeats: int, half: str | None, models: str) -> list[Score]:
     tool = next(t for t in TOOLS if t.name == tool_name)
     sets = load_sets(Path(data) if data else None, limit, half)
-    return run_tool(tool, sets, repeats)
+    return run_tool(tool, sets, repeats, models)
 
 
 def load_sets(data: Path | None, limit: int | None = None, half: str | None = None) -> dict[str, list[Page]]:
@@ -379,13 +417,13 @@ def available(tool: Tool) -> bool:
 
 
 def run_all(
-    tools: Sequence[Tool], data: Path | None, limit: int | None, repeats: int = 1, half: str | None = None
+    tools: Sequence[Tool], data: Path | None, limit: int | None, repeats: int = 1, half: str | None = None, models: str = ""
 ) -> list[Score]:
     """Each tool in its own fresh process, one after the other (so timings do not compete)."""
     scores: list[Score] = []
     for tool in tools:
         with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-            scores.extend(pool.submit(_worker, tool.name, str(data) if data else None, limit, repeats, half).result())
+            scores.extend(pool.submit(_worker, tool.name, str(data) if data else None, limit, repeats, half, models).result())
         print(f"  done: {tool.name}", file=sys.stderr)
     return scores
 
@@ -399,7 +437,7 @@ def table(scores: Sequence[Score]) -> str:
     speed = {s.dataset: s.pages / s.seconds for s in scores if s.tool == "trafilatura" and s.seconds}
     header = (
         f"{'dataset':<20} {'tool':<22} {'P':>6} {'R':>6} {'F1':>6} {'leaks':>6} {'pages/s':>8} {'× traf.':>7} "
-        f"{'MB/s':>6} {'peak MB':>7} {'errors':>6}"
+        f"{'MB/s':>6} {'peak MB':>7} {'errors':>6} {'model':>6}"
     )
     lines = [header, "-" * len(header)]
     for score in scores:
@@ -409,6 +447,7 @@ def table(scores: Sequence[Score]) -> str:
         lines.append(
             f"{score.dataset:<20} {score.tool:<22} {row['precision']:>6.3f} {row['recall']:>6.3f} {row['f1']:>6.3f} "
             f"{leaks:>6} {row['pages_per_s']:>8.1f} {ratio:>7} {row['mb_per_s']:>6.2f} {row['peak_mb']:>7.0f} {row['errors']:>6}"
+            f" {'' if score.model_pages is None else format(row['model_share'], '.3f'):>6}"
         )
     return "\n".join(lines)
 
@@ -467,6 +506,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="first N pages of each set (quick runs)")
     parser.add_argument("--repeats", type=int, default=1, help="time each set N times, keep the fastest pass")
     parser.add_argument("--half", choices=("odd", "even"), help="only the WCXB pages of odd or even ID (tune on one, report on the other)")
+    parser.add_argument(
+        "--dom-models",
+        type=Path,
+        help="folder of held-out DOM models, <set>.json each (benchmarks/train_dom_model.py --held-out), for the "
+        "cleanarticle-model and -auto tools; default: the packaged model",
+    )
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument(
         "--plot",
@@ -508,7 +553,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if data is not None and not (data / EVAL).is_dir():
         parser.error(f"no data sets in {data}; pass --data or --sample")
 
-    scores = run_all(tools, data, args.limit, max(1, args.repeats), args.half)
+    scores = run_all(tools, data, args.limit, max(1, args.repeats), args.half, str(args.dom_models or ""))
     print(table(scores))
     for score in scores:
         for error in score.errors[:5]:

@@ -63,13 +63,15 @@ def clean_html(
     pipeline: Pipeline | None = None,
     limits: Limits | None = None,
     include_comments: bool = False,
+    extractor: str = "trafilatura",
 ) -> str:
     """The article text of an HTML page, extracted and cleaned ("" when there is none); `limits`
     (default `Limits()`) bound the work on a hostile page; `include_comments` keeps the readers'
-    comments found below the article."""
+    comments found below the article; `extractor` picks the main text: "trafilatura", "model"
+    (our DOM model) or "auto" (the model where it is confident)."""
     from .html import clean_html as run  # imported here: trafilatura is slow to import
 
-    return run(html, url, pipeline=pipeline, limits=limits, include_comments=include_comments)
+    return run(html, url, pipeline=pipeline, limits=limits, include_comments=include_comments, extractor=extractor)
 
 
 def clean_html_and_explain(
@@ -79,9 +81,10 @@ def clean_html_and_explain(
     pipeline: Pipeline | None = None,
     limits: Limits | None = None,
     include_comments: bool = False,
+    extractor: str = "trafilatura",
 ) -> HtmlResult:
     """`clean_html` with the text ledger, the pruned page nodes (the cuts of `limits` first),
     page metadata, and why the text is empty when it is."""
     from .html import clean_html_and_explain as run
 
-    return run(html, url, pipeline=pipeline, limits=limits, include_comments=include_comments)
+    return run(html, url, pipeline=pipeline, limits=limits, include_comments=include_comments, extractor=extractor)

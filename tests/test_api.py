@@ -19,16 +19,15 @@ ENTRY_POINTS = ["clean", "clean_and_explain", "clean_html", "clean_html_and_expl
 
 @pytest.mark.parametrize("name", ENTRY_POINTS)
 def test_entry_points_share_one_signature(name: str) -> None:
-    """The same first four parameters everywhere; the HTML ones add only keyword options of HTML."""
     parameters = inspect.signature(getattr(cleanarticle, name)).parameters
-    shared = [(p.name, p.kind, p.default) for p in parameters.values()][1:4]
-    assert shared == [
+    found = [(p.name, p.kind, p.default) for p in parameters.values()]
+    assert found[1:4] == [
         ("url", inspect.Parameter.POSITIONAL_OR_KEYWORD, None),
         ("pipeline", inspect.Parameter.KEYWORD_ONLY, None),
         ("limits", inspect.Parameter.KEYWORD_ONLY, None),
     ]
-    extra = [(p.name, p.kind, p.default) for p in parameters.values()][4:]
-    assert extra == ([("include_comments", inspect.Parameter.KEYWORD_ONLY, False)] if "html" in name else [])
+    html_only = [("include_comments", inspect.Parameter.KEYWORD_ONLY, False), ("extractor", inspect.Parameter.KEYWORD_ONLY, "trafilatura")]
+    assert found[4:] == (html_only if "html" in name else [])
 
 
 def test_clean_runs_the_pipeline_it_is_given() -> None:

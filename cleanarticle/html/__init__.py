@@ -1,9 +1,13 @@
-"""The HTML path: decode, prune furniture with selectolax, extract with trafilatura, clean the text.
+"""The HTML path: decode, prune furniture with selectolax, extract the main text, clean the text.
+
+The main text comes from trafilatura (`extractor="trafilatura"`, the default), from our DOM
+model (`"model"`, `main_content`), or from the model where it is confident and trafilatura
+elsewhere (`"auto"`).
 
 `clean_html_and_explain` returns an `HtmlResult` whose `source` is the page's visible text, one
 line per block (`visible`), and whose ledger covers every line of it that is not in the text:
 pruned with its node (step `prune`, the rule as reason), left out by trafilatura (step `extract`,
-`not_main_content`), or removed by the text pipeline run on the extracted text (`ledger`). So
+`not_main_content`) or by our model (step `main_content`), or removed by the text pipeline run on the extracted text (`ledger`). So
 `apply_removals(source, removals) == text` holds as for text input. It also lists the nodes
 pruned before extraction (code included), and, when the text is empty, why. The pipeline's page-aware step, `link_teasers`, gets the page's link
 texts (`links.anchor_keys`): lines that are the text of a link on the page go, and the headings
@@ -26,14 +30,17 @@ from ..lines import count_words
 from ..normalize import Normalizer
 from ..pipeline import Pipeline
 from ..types import CleanResult, Field, Metadata
+from . import main_content
 from .bounds import bound, cap
 from .decode import decode
+from .dom_features import Blocks
 from .extract import extends, extract_document, tiny
 from .ledger import account
 from .links import anchor_keys, button_keys
+from .main_content import EXTRACTORS
 from .meta import page_metadata
 from .prune import PrunedNode, furniture
-from .structure import line_styles
+from .structure import align, line_styles
 from .visible import NO_OWNER, visible_lines
 
 __all__ = ["HtmlResult", "PrunedNode", "clean_html", "clean_html_and_explain"]
@@ -52,6 +59,7 @@ class HtmlResult(CleanResult):
     empty_reason: str = ""
     styles: tuple[Style, ...] = ()  # the block of each line of `source` (`structure.line_styles`)
     language: str = ""  # the page's declared language (<html lang>), "" when it declares none
+    extractor: str = ""  # what chose the main text: "trafilatura" or "model" ("" for empty input)
 
 
 _TEXT_FIRST = frozenset({"author", "outlet"})
@@ -113,18 +121,20 @@ def merge_metadata(page: dict[str, str], found: Metadata, source: str) -> Metada
 
 
 def clean_html_and_explain(
-    html: str | bytes,
-    url: str | None = None,
-    *,
-    pipeline: Pipeline | None = None,
-    limits: Limits | None = None,
-    include_comments: bool = False,
+    html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None,
+    include_comments: bool = False, extractor: str = "trafilatura", dom_model: str = "",
 ) -> HtmlResult:
     """Clean an HTML page: the article text, every removal from its visible text, the pruned nodes and page metadata.
 
     `limits` (default `Limits()`) bound the page's size, depth, elements and cells per row; what
     they cut comes first in `pruned`. `include_comments` keeps the readers' comments that the
-    extractor finds below the article (for collections whose truth counts them as content)."""
+    extractor finds below the article (for collections whose truth counts them as content).
+    `extractor` picks the main text: "trafilatura" (default), "model" (our DOM model,
+    `main_content`) or "auto" (the model where it is confident, else trafilatura; always
+    trafilatura with `include_comments`, which the model knows nothing of); `dom_model` is the
+    path of another model file ("" for the packaged one)."""
+    if extractor not in EXTRACTORS:
+        raise ValueError(f"extractor {extractor!r}: expected one of {', '.join(EXTRACTORS)}")
     limits = limits or Limits()
     page, bounded = bound(decode(cap(html, limits)), limits, capped=len(html) > limits.max_html_bytes)
     if not page.strip():
@@ -134,31 +144,42 @@ def clean_html_and_explain(
     language = _language(tree)
     code, found = furniture(tree)
     root = tree.body or tree.root
-    visible = visible_lines(root, {node.mem_id: index for index, (node, _) in enumerate(found)}) if root is not None else []
+    blocks = Blocks() if extractor == "model" or (extractor == "auto" and not include_comments) else None
+    visible = visible_lines(root, {node.mem_id: index for index, (node, _) in enumerate(found)}, blocks) if root is not None else []
     for node, _ in found:
         node.decompose()
     pruned = bounded + code + tuple(record for _, record in found)
     furniture_records = [record for _, record in found]
-    text, body = extract_document(tree.html or "", url, comments=include_comments)
-    if tiny(text, sum(len(line.text.split()) for line in visible if line.owner == NO_OWNER)):
+    ours = None if blocks is None else main_content.extract(blocks, visible, main_content.load_model(dom_model), force=extractor == "model")
+    if ours is not None:
+        text, body = ours.text, None
+    else:
+        text, body = extract_document(tree.html or "", url, comments=include_comments)
+    if ours is None and tiny(text, sum(len(line.text.split()) for line in visible if line.owner == NO_OWNER)):
         again = extract_document(page, url, comments=include_comments)  # pruning misled trafilatura: extract the page as it came
         if extends(again.text, text):
             text, body = again
+    used = "trafilatura" if ours is None else "model"
     pipeline = pipeline or _default()
     normalize = _normalizer(pipeline)
     if not text.strip():
-        whole = account("", (), visible, furniture_records, normalize)
+        whole = account("", (), visible, furniture_records, normalize, None if ours is None else ours.left_out)
         metadata = merge_metadata(declared, Metadata(), whole.source)
         return HtmlResult(
-            "", whole.source, whole.removals, metadata, pruned, "no_article_text", (PLAIN,) * len(whole.extracted), language
+            "", whole.source, whole.removals, metadata, pruned, "no_article_text", (PLAIN,) * len(whole.extracted), language, used
         )
     result = run_keeping_prose(_for_page(pipeline, root), text, url, limits)
-    whole = account(result.source, result.removals, visible, furniture_records, normalize)
+    whole = (
+        account(result.source, result.removals, visible, furniture_records, normalize)
+        if ours is None
+        else account(result.source, result.removals, visible, furniture_records, normalize, ours.left_out, ours.origin)
+    )
     metadata = merge_metadata(declared, whole.move_metadata(result.metadata), whole.source)
     reason = "" if result.text.strip() else "all_text_removed"
-    own = iter(line_styles(body, result.source))
+    found_styles = line_styles(body, result.source) if ours is None else align(result.source.split("\n"), ours.styles, PLAIN)
+    own = iter(found_styles)
     styles = tuple(next(own, PLAIN) if extracted else PLAIN for extracted in whole.extracted)
-    return HtmlResult(result.text, whole.source, whole.removals, metadata, pruned, reason, styles, language)
+    return HtmlResult(result.text, whole.source, whole.removals, metadata, pruned, reason, styles, language, used)
 
 
 def _for_page(pipeline: Pipeline, root: LexborNode | None) -> Pipeline:
@@ -196,12 +217,11 @@ def _language(tree: LexborHTMLParser) -> str:
 
 
 def clean_html(
-    html: str | bytes,
-    url: str | None = None,
-    *,
-    pipeline: Pipeline | None = None,
-    limits: Limits | None = None,
-    include_comments: bool = False,
+    html: str | bytes, url: str | None = None, *, pipeline: Pipeline | None = None, limits: Limits | None = None,
+    include_comments: bool = False, extractor: str = "trafilatura", dom_model: str = "",
 ) -> str:
-    """The article text of an HTML page, cleaned by the text pipeline; "" when there is none."""
-    return clean_html_and_explain(html, url, pipeline=pipeline, limits=limits, include_comments=include_comments).text
+    """The article text of an HTML page, cleaned by the text pipeline; "" when there is none
+    (`include_comments`, `extractor` and `dom_model` as in `clean_html_and_explain`)."""
+    return clean_html_and_explain(
+        html, url, pipeline=pipeline, limits=limits, include_comments=include_comments, extractor=extractor, dom_model=dom_model
+    ).text

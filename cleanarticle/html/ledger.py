@@ -17,7 +17,7 @@ extracted line's part of a longer visible line: the ledger never shows the same 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -68,15 +68,21 @@ def account(
     visible: Sequence[VisibleLine],
     pruned: Sequence[PrunedNode],
     normalize: Callable[[str], str] = str.strip,
+    left_out: Mapping[int, tuple[str, str, str]] | None = None,
+    origin: Sequence[int] | None = None,
 ) -> Account:
     """Merge the `visible` lines that the pipeline's `source` does not hold into it, each with a removal.
 
-    `pruned[line.owner]` says why a line inside a furniture node went; `normalize` is applied to
-    each inserted line (the pipeline's normalizers, so the source reads alike throughout)."""
+    `pruned[line.owner]` says why a line inside a furniture node went; `left_out` maps the index
+    of a visible line outside furniture to (step, reason, detail) when an extractor said why it
+    left the line out (default: step `extract`, `not_main_content`); `normalize` is applied to
+    each inserted line (the pipeline's normalizers, so the source reads alike throughout).
+    `origin`, when given and one per source line, is the index of the visible line each source
+    line came from (our model's lines): then no alignment is needed."""
     lines = source.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # the source ends with a newline: no line after it
-    inserts = _inserts(lines, visible)
+    inserts = _placed(origin, visible) if origin is not None and len(origin) == len(lines) else _inserts(lines, visible)
     open_end = bool(source) and not source.endswith("\n")  # text inserted after the last line needs a newline first
     pieces: list[str] = []
     added: list[Removal] = []
@@ -86,12 +92,12 @@ def account(
     old = new = 0
     for index in range(len(lines) + 1):
         at_end = index == len(lines)
-        for line in inserts.get(index, ()):
+        for at, line in inserts.get(index, ()):
             text = " ".join(normalize(line.text).split("\n")).strip()
             if not text:
                 continue
             chunk = "\n" + text if at_end and open_end else text + "\n"
-            added.append(_removal(new, new + len(chunk), line, pruned))
+            added.append(_removal(new, new + len(chunk), line, pruned, (left_out or {}).get(at)))
             pieces.append(chunk)
             extracted.append(False)
             new += len(chunk)
@@ -127,19 +133,24 @@ def _around(removal: Removal, spans: Sequence[tuple[int, int]]) -> list[Removal]
     return out
 
 
-def _removal(start: int, end: int, line: VisibleLine, pruned: Sequence[PrunedNode]) -> Removal:
+def _removal(
+    start: int, end: int, line: VisibleLine, pruned: Sequence[PrunedNode], why: tuple[str, str, str] | None
+) -> Removal:
     if line.owner != NO_OWNER and 0 <= line.owner < len(pruned):
         node = pruned[line.owner]
         return Removal(start, end, PRUNE, node.reason, node.detail)
+    if why is not None:
+        return Removal(start, end, *why)
     return Removal(start, end, EXTRACT, NOT_MAIN_CONTENT)
 
 
-def _inserts(lines: Sequence[str], visible: Sequence[VisibleLine]) -> dict[int, list[VisibleLine]]:
-    """The visible lines to insert, keyed by the pipeline source line they go before (len(lines): at the end)."""
+def _inserts(lines: Sequence[str], visible: Sequence[VisibleLine]) -> dict[int, list[tuple[int, VisibleLine]]]:
+    """The visible lines to insert (with their index), keyed by the pipeline source line they go
+    before (len(lines): at the end)."""
     ours = [loose_key(line) for line in lines]
     theirs = [loose_key(line.text) for line in visible]
     matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
-    inserts: dict[int, list[VisibleLine]] = {}
+    inserts: dict[int, list[tuple[int, VisibleLine]]] = {}
     at_ours = at_theirs = 0
     for block in matcher.get_matching_blocks():
         gap_ours = "".join(ours[at_ours : block.a])
@@ -147,6 +158,19 @@ def _inserts(lines: Sequence[str], visible: Sequence[VisibleLine]) -> dict[int, 
             key = theirs[index]
             if not key or key in gap_ours or (gap_ours and gap_ours in key):
                 continue
-            inserts.setdefault(at_ours, []).append(visible[index])
+            inserts.setdefault(at_ours, []).append((index, visible[index]))
         at_ours, at_theirs = block.a + block.size, block.b + block.size
+    return inserts
+
+
+def _placed(origin: Sequence[int], visible: Sequence[VisibleLine]) -> dict[int, list[tuple[int, VisibleLine]]]:
+    """`_inserts` when the visible line of each source line is known (`origin`, ascending)."""
+    taken = set(origin)
+    inserts: dict[int, list[tuple[int, VisibleLine]]] = {}
+    before = 0  # the source line the next visible line not taken goes before
+    for index, line in enumerate(visible):
+        while before < len(origin) and origin[before] < index:
+            before += 1
+        if index not in taken:
+            inserts.setdefault(before, []).append((index, line))
     return inserts

@@ -5,14 +5,15 @@ space folded. Code, vectors, embedded-object fallbacks, form lists and `hidden` 
 `display: none` elements show nothing and give no line. Each line also names the furniture node
 it sits in (an index into the `owners` that `prune` found), so the ledger can say which rule
 took it; entering or leaving such a node always ends a line, so a line belongs to one node or
-to none.
+to none. An optional `Observer` sees the same walk (elements in and out, text, each line ended),
+so DOM features of each line (`dom_features`) cost no second walk.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from selectolax.lexbor import LexborNode
 
@@ -36,11 +37,24 @@ class VisibleLine(NamedTuple):
     owner: int
 
 
-def visible_lines(root: LexborNode, owners: Mapping[int, int] | None = None) -> list[VisibleLine]:
+class Observer(Protocol):
+    """What the walk tells a listener: each shown element on the way in and out (after the line
+    before it ended), each text node's text, and each end of a line (`kept`: it had text)."""
+
+    def element(self, node: LexborNode, entering: bool) -> None: ...
+
+    def text(self, text: str) -> None: ...
+
+    def line(self, kept: bool) -> None: ...
+
+
+def visible_lines(
+    root: LexborNode, owners: Mapping[int, int] | None = None, observer: Observer | None = None
+) -> list[VisibleLine]:
     """The non-empty visible lines under `root`, in document order.
 
     `owners` maps the `mem_id` of furniture nodes to an index (their place in `prune`'s
-    records); every line inside such a node carries that index."""
+    records); every line inside such a node carries that index. `observer` sees the walk."""
     owners = owners or {}
     lines: list[VisibleLine] = []
     current: list[str] = []
@@ -52,10 +66,14 @@ def visible_lines(root: LexborNode, owners: Mapping[int, int] | None = None) -> 
         current.clear()
         if text:
             lines.append(VisibleLine(text, held[-1]))
+        if observer is not None:
+            observer.line(bool(text))
 
     for node, entering in _walk(root, {node.mem_id for node in root.css(_HIDDEN)}):
         if node.is_text_node:
             text = node.text_content or ""
+            if observer is not None:
+                observer.text(text)
             if preformatted and "\n" in text:
                 first, *rest = text.split("\n")
                 current.append(first)
@@ -69,6 +87,8 @@ def visible_lines(root: LexborNode, owners: Mapping[int, int] | None = None) -> 
         owner = owners.get(node.mem_id)
         if tag in _BLOCKS or owner is not None:
             flush()
+        if observer is not None:
+            observer.element(node, entering)
         if owner is not None and entering:
             held.append(owner)
         elif owner is not None:
