@@ -34,12 +34,12 @@ class OffTopic(Filter):
 
     Acts only beside an article (`min_article_words` distinct content words in its prose lines, the
     sentences of `min_prose_words` words or more, which this filter never removes). A line of at most
-    `max_words` words, not itself prose, goes when at most `max_overlap` of its content words (3
+    `max_words` words that does not end as a sentence goes when at most `max_overlap` of its content words (3
     letters or more, not a stop word of the text's language, not a number) occur in that prose and the
     lexicon's log-odds of article text are below `threshold`. The detail names the tokens that
     weighed most. Contextual: the prose it compares with can lose lines to other steps.
 
-    Removes: "Subscribe now for unlimited access", "Promoted Stories", "Photographer: Jane Roe/Agency"
+    Removes: "Promoted Stories", "Related Topics", "Shop our favourite picks", "More from our partners"
     Keeps:   the first line (a headline); a heading or list item that repeats a word of the article;
              "Conclusion", "Sources"; an item of a list; a line of code; every line ending as a sentence
     """
@@ -89,15 +89,17 @@ class OffTopic(Filter):
 
 def _in_list(lines: Sequence[Line], position: int) -> bool:
     """Whether the line is an item of a list: it and a neighbour start with the same list mark."""
-    mark = _MARK.match(lines[position].text)
-    if mark is None:
-        return False
-    key = _key(mark.group())
-    return any(0 <= i < len(lines) and (m := _MARK.match(lines[i].text)) is not None and _key(m.group()) == key for i in (position - 1, position + 1))
+    mark = _mark(lines[position].text)
+    return mark is not None and any(0 <= i < len(lines) and _mark(lines[i].text) == mark for i in (position - 1, position + 1))
 
 
-def _key(mark: str) -> str:
-    return "1" if mark.strip()[:1].isdigit() else mark.strip()
+def _mark(text: str) -> str | None:
+    """The list mark `text` starts with ("1" for any number), or None."""
+    found = _MARK.match(text)
+    if found is None:
+        return None
+    mark = found.group().strip()
+    return "1" if mark[:1].isdigit() else mark
 
 
 def _content(word: str, ignore: frozenset[str]) -> bool:
