@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import content_data  # noqa: E402
 import render  # noqa: E402
 import renderers  # noqa: E402
+import train_lexicon  # noqa: E402
 
 from cleanarticle import Pipeline  # noqa: E402
 from cleanarticle.content import features as feats  # noqa: E402
@@ -146,9 +147,17 @@ def changed_again(docs: Sequence[content_data.Doc]) -> dict[str, float]:
     return {name: round(float(np.mean(values)), 4) for name, values in sorted(by.items())}
 
 
-def evaluate(docs: Sequence[content_data.Doc]) -> dict[str, dict[str, dict[str, float]]]:
-    """Word F1 per held-out set, tool and renderer, each model trained without the held-out set;
-    `page_furniture` alone with the filter's default settings and with each of `SETTINGS` (to
+def held_out_lexicon(data: Path, held: str, path: Path) -> None:
+    """Write to `path` the furniture lexicon of `off_topic` trained without the set `held`,
+    with the packaged lexicon's settings."""
+    lines = train_lexicon.labelled_lines(data, None, held)
+    lexicon = train_lexicon.fit(lines, 1.0, 2, {"without": held}, 0.1)
+    path.write_text(json.dumps(lexicon.to_dict(), ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def evaluate(docs: Sequence[content_data.Doc], data: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """Word F1 per held-out set, tool and renderer, each model (and the lexicon of `off_topic`)
+    trained without the held-out set; `page_furniture` alone with the filter's default settings and with each of `SETTINGS` (to
     choose the defaults on one set and read them on the other), and `clean`: the default pipeline,
     the rules and the model together, as a user runs it."""
     out: dict[str, dict[str, dict[str, float]]] = {}
@@ -167,12 +176,14 @@ def evaluate(docs: Sequence[content_data.Doc]) -> dict[str, dict[str, dict[str, 
             tools[f"page_furniture t={threshold} s={switch}"] = keep_by_model(PageFurniture(threshold=threshold, switch=switch))
         out[held] = {name: scores(test, keep) for name, keep in tools.items()}
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / MODEL_FILE
+            path, lexicon = Path(folder) / MODEL_FILE, Path(folder) / "lexicon.json"
             path.write_text(model.to_json(), encoding="utf-8")
-            default = Pipeline.default().set("page_furniture.model", str(path))
+            held_out_lexicon(data, held, lexicon)
+            default = Pipeline.default().set("page_furniture.model", str(path)).set("off_topic.lexicon", str(lexicon))
             out[held]["clean"] = scores(test, keep_by_pipeline(default))
             out[held]["clean: changed by a second pass"] = changed_again(test)
-            out[held]["clean without page_furniture"] = scores(test, keep_by_pipeline(default.without("page_furniture")))
+            for step in ("page_furniture", "off_topic"):
+                out[held][f"clean without {step}"] = scores(test, keep_by_pipeline(default.without(step)))
         print(json.dumps({held: out[held]}), flush=True)
     return out
 
@@ -194,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     docs = content_data.load(args.data, render.ALL_SETS, list(renderers.RENDERERS))
     for doc in docs:
         doc.extra["rows"] = rows_of(doc)
-    dev = {} if args.skip_eval else evaluate(docs)
+    dev = {} if args.skip_eval else evaluate(docs, args.data)
     if dev:
         RESULTS.write_text(json.dumps(dev, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {RESULTS}", flush=True)

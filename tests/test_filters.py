@@ -360,6 +360,30 @@ def test_related_look_alikes_stay(line: str) -> None:
     assert_kept(line, "tail")
 
 
+@pytest.mark.parametrize("marker", ["Recent Posts", "Related Topics", "Most Popular", "Top Stories"])
+def test_marker_in_a_menu_above_the_article_keeps_the_article(marker: str) -> None:
+    """Whole-page text: a sidebar's marker over its links, then the article with dated
+    headings that read as teaser anchors; what follows holds all the prose, so it stays."""
+    menu = "\n".join([marker, *TEASERS, "Newsletters"])
+    body = [TITLE, "March 1, 2024", PARAGRAPHS[0], PARAGRAPHS[1], "Updated March 2, 2024", *PARAGRAPHS[2:]]
+    result = PIPELINE.run(menu + "\n\n" + "\n\n".join(body) + "\n")
+    assert all(p in result.text for p in PARAGRAPHS)
+    assert not any(r.reason == "related_block" for r in result.removals)
+
+
+def test_teasers_with_summaries_after_the_article_go() -> None:
+    """Teaser summaries are sentences; beside a longer article they are still teasers."""
+    summaries = [
+        "Prices for fuel and food eased again in May, the statistics office said on Friday morning.",
+        "Fewer buyers and higher rates have slowed sales in most regions since the start of spring.",
+    ]
+    teasers = [line for n, pair in enumerate(zip(TEASERS, summaries), 2) for line in (*pair, f"{n} hours ago")]
+    result = PIPELINE.run(article("\n".join(["Related Articles", *teasers]), "tail"))
+    assert not any(t in result.text for t in teasers)
+    assert all(p in result.text for p in PARAGRAPHS)
+    assert any(r.reason == "related_block" for r in result.removals)
+
+
 def test_heading_that_looks_like_a_marker_keeps_its_section() -> None:
     section = "More on the economy\n" + "\n".join(PARAGRAPHS[:3])
     text = f"{TITLE}\n\n{PARAGRAPHS[3]}\n\n{PARAGRAPHS[4]}\n\n{section}\n"

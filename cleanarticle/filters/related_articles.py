@@ -39,25 +39,33 @@ class _TailStats:
         self.kinds = [anchor_kind(line, settings) for line in self.body]
         self.max_words = settings.max_teaser_words
         self.prose_words = settings.prose_words
+        self.max_prose_share = settings.max_prose_share
         self.counts: tuple[list[int], ...] = ()
 
     def after(self, n: int) -> tuple[int, int, int, int, bool]:
-        """(lines, anchors, sentences, prose paragraphs, any too long) after the n-th content line."""
+        """(lines, anchors, sentences, prose paragraphs, any too long) after the n-th content line.
+
+        Too long: a line longer than a teaser, or prose paragraphs holding more than
+        `max_prose_share` of the text's prose words: teasers sit beside an article, so what
+        holds most of the prose is the article itself, under a marker of the page's menu."""
         if not self.counts:
             ends = [line.text.endswith(FULL_STOP) for line in self.body]
+            is_prose = [end and line.words >= self.prose_words for end, line in zip(ends, self.body)]
             self.counts = (
                 _suffix_sums([kind is not None for kind in self.kinds]),
                 _suffix_sums(ends),
-                _suffix_sums([end and line.words >= self.prose_words for end, line in zip(ends, self.body)]),
+                _suffix_sums(is_prose),
                 _suffix_sums([line.words > self.max_words for line in self.body]),
+                _suffix_sums([line.words if p else 0 for p, line in zip(is_prose, self.body)]),
             )
-        anchors, sentences, prose, too_long = self.counts
+        anchors, sentences, prose, too_long, prose_words = self.counts
         i = n + 1
-        return len(self.body) - i, anchors[i], sentences[i], prose[i], too_long[i] > 0
+        article = prose_words[i] > self.max_prose_share * prose_words[0]
+        return len(self.body) - i, anchors[i], sentences[i], prose[i], too_long[i] > 0 or article
 
 
-def _suffix_sums(values: list[bool]) -> list[int]:
-    """`sums[n]` = how many of `values[n:]` are true; one more entry (0) at the end."""
+def _suffix_sums(values: list[int] | list[bool]) -> list[int]:
+    """`sums[n]` = the sum of `values[n:]` (how many are true); one more entry (0) at the end."""
     sums = list(accumulate(reversed(values), initial=0))
     sums.reverse()
     return sums
@@ -111,6 +119,7 @@ class RelatedArticles(Filter):
     min_teasers: int = 3
     max_period: int = 8
     prose_words: int = 15  # a paragraph ending in a full stop with this many words is prose
+    max_prose_share: float = 0.5  # what holds more of the text's prose words after a marker is no teaser list
     max_author_words: int = 6  # the longest teaser author line ("By Jane Doe and John Roe")
     max_time_words: int = 10  # the longest teaser time line
 
