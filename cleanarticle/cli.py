@@ -21,6 +21,7 @@ from . import run as runloop
 from .corpus import Thresholds
 from .filters import DEFAULT_STEPS
 from .filters.site_boilerplate import SiteBoilerplate
+from .html.main_content import EXTRACTORS
 from .limits import Limits
 from .pipeline import ConfigError, Pipeline
 from .run import OK, PROG, USAGE
@@ -211,6 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="HTML pages: keep the readers' comments found below the article (off by default: "
         "most collections count them as boilerplate)",
+    )
+    steps.add_argument(
+        "--extractor",
+        choices=EXTRACTORS,
+        default="trafilatura",
+        help="HTML pages: what finds the article's main text: trafilatura (default), model (our "
+        "DOM model, trained on ../shared/data; faster) or auto (the model where it is confident, "
+        "trafilatura elsewhere)",
     )
 
     run = parser.add_argument_group("running")

@@ -36,7 +36,8 @@ class Format:
     a text file's output a JSONL record (`id_key`, `text_key`); without `write` no output is
     made (`--check`, `--diff`); `keep_result` sends the whole `CleanResult` back (`--diff`,
     `--report`); `time_limit` is each document's budget in seconds (0: none); `limits` bound
-    the work on one document (`Limits`); `include_comments` keeps an HTML page's readers' comments.
+    the work on one document (`Limits`); `include_comments` keeps an HTML page's readers' comments;
+    `extractor` picks what finds an HTML page's main text (`clean_html`).
     """
 
     text_key: str = "text"
@@ -51,6 +52,7 @@ class Format:
     limits: Limits = field(default_factory=Limits)  # --max-html-bytes, --max-html-depth
     output: formats.Output = field(default_factory=formats.Output)  # --format, --links, --images
     include_comments: bool = False
+    extractor: str = "trafilatura"
 
 
 class Job(NamedTuple):
@@ -80,7 +82,9 @@ def process(pipeline: Pipeline, job: Job) -> Done:
         doc = parse(job.source, fmt) if isinstance(job.source, bytes) else job.source
     except Exception as failure:  # a line json cannot take (huge integers, deep nesting)
         return failed(job, f"unreadable record: {type(failure).__name__}: {failure}")
-    result, problem = result_or_error(pipeline, doc, fmt.time_limit, fmt.limits, include_comments=fmt.include_comments)
+    result, problem = result_or_error(
+        pipeline, doc, fmt.time_limit, fmt.limits, include_comments=fmt.include_comments, extractor=fmt.extractor
+    )
     try:
         return done(doc, fmt, result, problem)
     except Exception as failure:  # rendering (a format, a plugin's metadata) failed
@@ -93,7 +97,13 @@ def parse(data: bytes, fmt: Format) -> io.Doc:
 
 
 def result_or_error(
-    pipeline: Pipeline, doc: io.Doc, seconds: float = 0.0, limits: Limits | None = None, *, include_comments: bool = False
+    pipeline: Pipeline,
+    doc: io.Doc,
+    seconds: float = 0.0,
+    limits: Limits | None = None,
+    *,
+    include_comments: bool = False,
+    extractor: str = "trafilatura",
 ) -> tuple[CleanResult | None, str]:
     """(result, "") for a document cleaned; (None, why) for one that failed or had no text."""
     if doc.text is None:
@@ -103,7 +113,10 @@ def result_or_error(
             if doc.html:
                 from .html import clean_html_and_explain  # trafilatura loads only for HTML input
 
-                return clean_html_and_explain(doc.text, doc.url, pipeline=pipeline, limits=limits, include_comments=include_comments), ""
+                result = clean_html_and_explain(
+                    doc.text, doc.url, pipeline=pipeline, limits=limits, include_comments=include_comments, extractor=extractor
+                )
+                return result, ""
             return pipeline.run(doc.text, doc.url, limits=limits), ""
     except TimeLimitExceeded:
         return None, f"over the time limit of {seconds:g} s (--time-limit)"

@@ -65,6 +65,7 @@ class Options:
     max_html_bytes: int = Limits().max_html_bytes
     max_html_depth: int = Limits().max_html_depth
     include_comments: bool = False
+    extractor: str = "trafilatura"
 
 
 class Stopped(KeyboardInterrupt):
@@ -112,7 +113,7 @@ def clean(options: Options, pipeline: Pipeline) -> int:
         options.text_key, options.site_key or options.url_key, options.html_key, options.id_key, options.explain, writing,
         plan.records, keep_result=bool(options.diff or options.report), time_limit=options.time_limit,
         limits=Limits(max_html_bytes=options.max_html_bytes, max_html_depth=options.max_html_depth),
-        include_comments=options.include_comments,
+        include_comments=options.include_comments, extractor=options.extractor,
         output=formats.Output(options.format, options.links, options.images, options.explain),
     )
     runner = _Runner(options, outputs.Outputs(plan), fmt)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanarticle import Pipeline, Removal, clean, cli, config
+from cleanarticle import Pipeline, Removal, clean, clean_html, cli, config
 from cleanarticle.text import apply_removals
 
 DATA = Path(__file__).parent / "cli_data"
@@ -317,6 +317,26 @@ def test_include_comments_reaches_the_html_path_in_every_worker(tmp_path: Path, 
     assert cli.main([str(source), "--html-key", "html", "-o", str(kept), "-j", jobs, "--include-comments"]) == 0
     assert COMMENT not in read_jsonl(plain)[0]["text"]
     assert COMMENT in read_jsonl(kept)[0]["text"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_extractor_reaches_the_html_path_in_every_worker(tmp_path: Path, jobs: str) -> None:
+    """A page whose main text trafilatura and the DOM model find differently."""
+    html = (Path(__file__).parent / "html_pages" / "anarc.at.cdpath.html").read_text("utf-8")
+    source = jsonl(tmp_path / "pages.jsonl", [{"id": 1, "html": html}])
+    texts = {}
+    for extractor in ("", "trafilatura", "model"):
+        target = tmp_path / f"{extractor or 'default'}.jsonl"
+        flags = ["--extractor", extractor] if extractor else []
+        assert cli.main([str(source), "--html-key", "html", "-o", str(target), "-j", jobs, *flags]) == 0
+        texts[extractor] = read_jsonl(target)[0]["text"]
+    assert texts[""] == texts["trafilatura"] != texts["model"]
+    assert texts["model"].split() == clean_html(html, extractor="model").split()
+
+
+def test_unknown_extractor_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--extractor", "readability", "-"]) == 2
+    assert "--extractor: invalid choice: 'readability'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
