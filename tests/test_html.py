@@ -184,6 +184,38 @@ def test_prune_keeps_a_node_that_holds_most_of_the_page() -> None:
     assert PARAGRAPHS[0] in (tree.body.text() if tree.body else "")
 
 
+@pytest.mark.parametrize(
+    ("hidden", "detail"),
+    [
+        ('<div style="display: none; width: 1000px">', "style:display: none; width: 1000px"),  # a login modal
+        ('<div style="DISPLAY:none">', "style:DISPLAY:none"),
+        ('<div class="popup" style="visibility: hidden; position: fixed">', "style:visibility: hidden; position: fixed"),
+        ('<div aria-hidden="true">', "aria-hidden"),
+    ],
+)
+def test_prune_removes_what_the_reader_cannot_see(hidden: str, detail: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = LexborHTMLParser(f"<html><body>{body}{hidden}Forgot your password? Sign in again</div></body></html>")
+    assert [(node.reason, node.detail) for node in prune(tree)] == [("hidden", detail)]
+    assert "Forgot your password" not in (tree.html or "")
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        '<div hidden id="S:1">',  # React streams a section here and a script moves it into place
+        '<div hidden role="region" aria-labelledby="faq-1">',  # a collapsed accordion panel
+        '<div role="tabpanel" style="display:none">',  # a tab the reader opens
+        '<div style="display: flex">',
+        '<div data-note="display:none">',
+    ],
+)
+def test_prune_keeps_text_the_reader_opens_or_sees(shown: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tree = LexborHTMLParser(f"<html><body>{body}{shown}The fund tracks the index at low cost.</div></body></html>")
+    assert prune(tree) == ()
+
+
 def test_prune_records_a_node_matched_twice_once() -> None:
     tree = LexborHTMLParser(
         f'<html><body>{"".join(f"<p>{p}</p>" for p in PARAGRAPHS)}'

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import tokens
 
-RULES = frozenset({"code", "layout", "roles", *tokens.WORDS, *tokens.PAIRS.values()})
+RULES = frozenset({"code", "layout", "roles", "hidden", *tokens.WORDS, *tokens.PAIRS.values()})
 """Every rule `prune` knows; pass a subset to switch rules off (the benchmark's ablations)."""
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -27,8 +27,11 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _CODE = ", ".join('script:not([type="application/ld+json"])' if tag == "script" else tag for tag in tokens.CODE_TAGS)
 # Lexbor narrows the candidates by substring (case-insensitive); `classify` then checks whole words.
 _STEMS = sorted({*(w for words in tokens.WORDS.values() for w in words), *(pair[0] for pair in tokens.PAIRS)})
+_HIDDEN_CSS = ['[style*="none" i]', '[style*="hidden" i]', '[aria-hidden="true" i]']
+_PANELS = frozenset({"region", "tabpanel"})
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
 _CANDIDATES = ", ".join(
-    [*tokens.LAYOUT_TAGS, "[role]", *(f'[{attr}*="{stem}" i]' for stem in _STEMS for attr in ("class", "id"))]
+    [*tokens.LAYOUT_TAGS, "[role]", *_HIDDEN_CSS, *(f'[{attr}*="{stem}" i]' for stem in _STEMS for attr in ("class", "id"))]
 )
 _SNIPPET = 200
 MAX_SHARE = 0.5
@@ -79,6 +82,10 @@ def classify(node: LexborNode, rules: frozenset[str] = RULES) -> tuple[str, str]
     if "layout" in rules and tag in tokens.LAYOUT_TAGS:
         return tokens.LAYOUT_TAGS[tag], f"tag:{tag}"
     attrs = node.attributes
+    if "hidden" in rules:
+        hidden = _hidden(attrs)
+        if hidden:
+            return "hidden", hidden
     if "roles" in rules:
         role = (attrs.get("role") or "").strip().lower()
         if role in tokens.ROLES:
@@ -90,6 +97,22 @@ def classify(node: LexborNode, rules: frozenset[str] = RULES) -> tuple[str, str]
             if reason is not None:
                 return reason, f"{name}:{' '.join(value.split())[:80]}"
     return None
+
+
+def _hidden(attrs: dict[str, str | None]) -> str:
+    """What hides a node from the reader ("" when nothing does): an inline style `display: none`
+    or `visibility: hidden`, or `aria-hidden="true"`. A collapsed panel of an accordion or a tab
+    list (ARIA `region`/`tabpanel`, labelled by its button) is text the reader opens: it stays.
+    So does a node with the `hidden` attribute: streaming renderers (React's Suspense) park
+    the article's own sections in hidden nodes that a script moves into place."""
+    if (attrs.get("role") or "").strip().lower() in _PANELS or "aria-labelledby" in attrs:
+        return ""
+    style = attrs.get("style") or ""
+    if _HIDDEN_STYLE.search(style):
+        return f"style:{' '.join(style.split())[:80]}"
+    if (attrs.get("aria-hidden") or "").strip().lower() == "true":
+        return "aria-hidden"
+    return ""
 
 
 def _text(node: LexborNode) -> str:
