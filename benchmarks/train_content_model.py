@@ -151,15 +151,15 @@ def held_out_lexicon(data: Path, held: str, path: Path) -> None:
     """Write to `path` the furniture lexicon of `off_topic` trained without the set `held`,
     with the packaged lexicon's settings."""
     lines = train_lexicon.labelled_lines(data, None, held)
-    lexicon = train_lexicon.fit(lines, 1.0, 2, {"without": held}, 0.1)
+    lexicon = train_lexicon.fit(lines, train_lexicon.C, train_lexicon.MIN_COUNT, {"without": held}, train_lexicon.MIN_WEIGHT)
     path.write_text(json.dumps(lexicon.to_dict(), ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def evaluate(docs: Sequence[content_data.Doc], data: Path) -> dict[str, dict[str, dict[str, float]]]:
     """Word F1 per held-out set, tool and renderer, each model (and the lexicon of `off_topic`)
-    trained without the held-out set; `page_furniture` alone with the filter's default settings and with each of `SETTINGS` (to
-    choose the defaults on one set and read them on the other), and `clean`: the default pipeline,
-    the rules and the model together, as a user runs it."""
+    trained without the held-out set; `page_furniture` alone with the filter's default settings
+    and with each of `SETTINGS` (to choose the defaults on one set and read them on the other),
+    and `clean`: the default pipeline, the rules and the model together, as a user runs it."""
     out: dict[str, dict[str, dict[str, float]]] = {}
     for held in HELD_OUT:
         test = [d for d in docs if d.set == held]

@@ -37,6 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data"
 OUT = REPO / "cleanarticle" / "content" / LEXICON_FILE
 MAX_WORDS = 15
+C, MIN_COUNT, MIN_WEIGHT = 1.0, 2, 0.1  # the packaged lexicon's settings (the flags' defaults)
 FURNITURE, ARTICLE = 0, 1
 
 
@@ -131,9 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--half", type=int, choices=(0, 1), help="train on the pages of this half only")
     parser.add_argument("--without", choices=render.ALL_SETS, default="", help="leave this set out")
-    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
-    parser.add_argument("--min-count", type=int, default=2, help="tokens seen on fewer lines are left out")
-    parser.add_argument("--min-weight", type=float, default=0.1, help="tokens weighing less (either way) are left out")
+    parser.add_argument("--c", type=float, default=C, help="inverse regularisation strength")
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT, help="tokens seen on fewer lines are left out")
+    parser.add_argument("--min-weight", type=float, default=MIN_WEIGHT, help="tokens weighing less (either way) are left out")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     settings = {"c": args.c, "min_count": args.min_count, "min_weight": args.min_weight, "max_words": MAX_WORDS, "half": args.half, "without": args.without}

@@ -1,7 +1,8 @@
 """Prune non-article nodes from a parsed page with selectolax (Lexbor), recording each one.
 
-Code (scripts, styles, embeds, vectors) always goes. A node also goes when its tag, ARIA role or
-the words of its class and id (`tokens`) mark it as furniture, unless it holds more than half
+Code (scripts, styles, embeds, vectors) always goes. A node also goes when an inline style or
+`aria-hidden` hides it from the reader, or its tag, ARIA role or the words of its class and id
+(`tokens`) mark it as furniture, unless it holds more than half
 of the page's text (a `<nav>` around the whole page, a "footer" class on a wrapper):
 Readability's guard against pruning the article, made structural. Which rules exist, and why
 only these, is written in `tokens`.
