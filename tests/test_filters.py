@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from cleanarticle import Pipeline
+from cleanarticle.filters.duplicates import Duplicates
 
 TITLE = "Council approves new budget after months of debate"
 PARAGRAPHS = [
@@ -420,6 +421,25 @@ def test_repeated_paragraph_keeps_one_copy(paragraph: str) -> None:
     result = PIPELINE.run(text)
     assert result.text.count(paragraph) == 1
     assert any(r.reason == "repeated_line" for r in result.removals)
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        ["Latest", "Today's briefing", "Opinion", "Sport", "Culture", "Business", "Travel", "Money", "Lifestyle", "Climate"],
+        ["Editor's picks", "Most read", "Sign up to our newsletter", "Podcasts and video", "Puzzles", "Obituaries"],
+        ["À la une", "Lire aussi", "Économie", "Société", "Planète", "Idées", "Sciences", "Sport", "Culture", "M le mag"],
+    ],
+)
+def test_a_repeated_sentence_keeps_the_copy_in_the_article(teaser: list[str]) -> None:
+    """A summary box above the article repeats one of its sentences: the box's copy goes, not the
+    article's (the copy inside the densest run of prose stays), whatever the box's labels say."""
+    sentence = PARAGRAPHS[2]
+    text = "\n\n".join([*teaser[:2], sentence, *teaser[2:], TITLE, *PARAGRAPHS]) + "\n"  # the box, then the article
+    result = Pipeline([Duplicates()]).run(text)
+    (removal,) = result.removals
+    assert (removal.reason, removal.start) == ("repeated_line", text.index(sentence))
+    assert all(p in result.text for p in PARAGRAPHS)
 
 
 def test_doubled_line_without_caption_signs_keeps_one_copy() -> None:
