@@ -55,6 +55,26 @@ def is_prose(text: str, min_words: int = 8) -> bool:
     return ends_sentence(text) and count_words(text) >= min_words
 
 
+_CODE_MARKS = frozenset("{}();=[]<>")  # what a line of program code is full of, and prose nearly never
+_CODE_ENDS = ("{", "}", ";", "(", "[", "],", "},", "=>", "\\")
+CODE_SHARE = 0.08
+_CALL_OR_ASSIGNMENT = re.compile(r"\w\(|=")
+
+
+def is_code(text: str) -> bool:
+    """Whether `text` reads as a line of program code: it ends as a statement or block does
+    ("{", "};", "(") or calls or assigns ("f(x)", "a = b") with `CODE_SHARE` of its characters
+    (three at least) brackets, parentheses and "=" signs. A line with a link or an address
+    ("](", "://") is no code: Markdown menus and link lists are full of brackets."""
+    stripped = text.strip()
+    if not stripped or "](" in stripped or "://" in stripped:
+        return False
+    if stripped.endswith(_CODE_ENDS):
+        return True
+    marks = sum(c in _CODE_MARKS for c in stripped)
+    return marks >= max(3, CODE_SHARE * len(stripped)) and _CALL_OR_ASSIGNMENT.search(stripped) is not None
+
+
 def is_label(line: Line, max_words: int) -> bool:
     """A short line (at most `max_words` words) that does not end as a sentence: a menu item, a
     section or outlet label, a heading, a button. "Media Kit (english)" is one; "Sign up now!" is not."""

@@ -13,7 +13,7 @@ from cleanarticle.content import features as feats
 from cleanarticle.content.model import ContentModel, Trees, default_model
 from cleanarticle.content.sequence import smooth
 from cleanarticle.filters.page_furniture import PageFurniture
-from cleanarticle.lines import count_words, ends_sentence, is_prose
+from cleanarticle.lines import count_words, ends_sentence, is_code, is_prose
 from cleanarticle.text import apply_removals
 
 WITH_MODEL = Pipeline.default()
@@ -236,3 +236,56 @@ def test_densest_run_is_the_best_run_of_prose_the_first_on_ties() -> None:
         gain = [w if s > 0 and w >= 5 else -max(w, 1) for w, s in zip(words, sentence)]
         best = max((sum(gain[i : j + 1]), -j, -i) for j in range(n) for i in range(j + 1))
         assert feats.densest_run(words, sentence) == (-best[2], -best[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("var cow = new Cow();", True),
+        ("if (res.ok) {", True),
+        ("} else {", True),
+        ("def run_command(cmd, shell=False):", True),
+        ("open_app(CONFIG['apps']['notes'])", True),
+        ("printf(\"%d\\n\", total);", True),
+        ('<span onClick={() => toggle(todo.id)} className="item">', True),
+        ("The cow (a Jersey) greets the baby.", False),
+        ("Price: $20 (approx.)", False),
+        ("Copyright (c) 2024 Example Media", False),
+        ("* [Home](https://example.com/) [News](https://example.com/news)", False),
+        ("* [ ► ](javascript:void\\(0\\)) [ 2015 ](https://example.blogspot.com/2015/)", False),
+        ("report.pdf (3840x2160) [5.7 MB]", False),
+        ("Results (see table 2) were better = or worse?", False),
+    ],
+)
+def test_is_code(text: str, code: bool) -> None:
+    assert is_code(text) is code
+
+
+LISTINGS = {
+    "javascript": [
+        "fetch(url).then(function(res) {",
+        "if (res.ok) {",
+        "console.log(\"Saved\", res.status);",
+        "} else {",
+        "console.log(\"Failed\", res.status);",
+        "}",
+        "});",
+    ],
+    "python": [
+        "def greet(name):",
+        "message = f\"Hello, {name}\"",
+        "print(message)",
+        "return len(message)",
+        "greet(\"Kate\")",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(LISTINGS))
+def test_a_code_listing_inside_the_article_stays(language: str) -> None:
+    """Code scores as low content by every feature a menu has; inside the main text it stays."""
+    listing = LISTINGS[language]
+    article = [*ARTICLE[:5], "The script that the council published reads:", "", *listing, "", *ARTICLE[5:]]
+    kept = set(clean_and_explain(whole_page(article=article)).text.split("\n"))
+    assert all(line in kept for line in listing if is_code(line))
+    assert all(line in kept for line in ARTICLE if is_prose(line))

@@ -17,7 +17,7 @@ from ..content.features import NAMES, densest_run, features
 from ..content.features import prose as is_prose
 from ..content.model import load_model
 from ..content.sequence import smooth
-from ..lines import ends_sentence
+from ..lines import ends_sentence, is_code
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View
@@ -44,7 +44,7 @@ class PageFurniture(Filter):
 
     Removes: a menu of 60 labels above the article; "About us / Careers / Privacy / © 2025 Acme"
     Keeps:   the article's paragraphs, headings and lists; any line that reads as prose unless the
-             model is sure of it (`prose_odds`)
+             model is sure of it (`prose_odds`); a code listing inside the main text (`code_lines`)
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("outside_main_text", "low_content_score")
@@ -57,6 +57,7 @@ class PageFurniture(Filter):
     max_prose_share: float = 0.5  # back off when more than this share of prose words would go
     min_prose_words: int = 50  # act only around an article: at least this many words of kept prose
     min_outside: int = 8  # act only when at least this many lines lie before or after the main text
+    code_lines: int = 3  # a line of code inside the main text stays when this many of the 5 lines around it are code
     title_words: int = 4  # a first line of at least this many words that reads as a headline is kept
     max_lines: int = 50_000  # longer texts are no single page: left to the rules
     model: str = ""  # a model file trained by benchmarks/train_content_model.py ("" = the packaged one)
@@ -73,6 +74,7 @@ class PageFurniture(Filter):
         if keep.all():
             return
         first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
+        keep[first:last] |= _code_block([line.text for line in lines[first:last]], self.code_lines)
         for start, stop in _runs(~keep):
             reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
             detail = note or _why(rows, keep, start, stop)
@@ -114,6 +116,16 @@ class PageFurniture(Filter):
         if total and lost > self.max_prose_share * total:
             return f"backed off: would have removed {lost / total:.0%} of the prose; prose kept"
         return ""
+
+def _code_block(texts: Sequence[str], needed: int) -> np.ndarray:
+    """Lines of program code among code: `needed` of the five lines centred on each read as code
+    (`lines.is_code`). An article's listing is low in content by every feature of a menu's."""
+    code = np.fromiter(map(is_code, texts), dtype=bool, count=len(texts))
+    counts = np.concatenate(([0], np.cumsum(code)))
+    at = np.arange(len(texts))
+    around = counts[np.minimum(at + 3, len(texts))] - counts[np.maximum(at - 2, 0)]
+    return code & (around >= needed)
+
 
 def _lone(keep: np.ndarray, first: int, last: int) -> np.ndarray:
     """Lone lines inside the main text, between two kept ones: a heading, a label over a list."""
