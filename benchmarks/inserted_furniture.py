@@ -60,8 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--set", action="append", default=[], metavar="FILTER.FIELD=VALUE", help="a pipeline setting")
     args = parser.parse_args(argv)
     pipeline = Pipeline.default()
-    folder = tempfile.TemporaryDirectory()
     if args.held_out:
+        folder = tempfile.TemporaryDirectory()  # lives as long as the run
         lexicon = Path(folder.name) / "lexicon.json"
         train_lexicon.main(["--data", str(args.data), "--half", str(1 - args.half), "--out", str(lexicon)])
         pipeline = pipeline.set("off_topic.lexicon", str(lexicon))

@@ -117,6 +117,7 @@ class PageFurniture(Filter):
             return f"backed off: would have removed {lost / total:.0%} of the prose; prose kept"
         return ""
 
+
 def _code_block(texts: Sequence[str], needed: int) -> np.ndarray:
     """Lines of program code among code: `needed` of the five lines centred on each read as code
     (`lines.is_code`). An article's listing is low in content by every feature of a menu's."""
