@@ -289,3 +289,22 @@ def test_a_code_listing_inside_the_article_stays(language: str) -> None:
     kept = set(clean_and_explain(whole_page(article=article)).text.split("\n"))
     assert all(line in kept for line in listing if is_code(line))
     assert all(line in kept for line in ARTICLE if is_prose(line))
+
+
+def test_prose_beyond_the_article_needs_more_than_prose_inside_it() -> None:
+    teasers = [
+        "Readers also liked this piece about the harbour, which we published last spring.",
+        "Another story on the new tram line explains why the works were delayed again.",
+    ]
+    page = [line for line in whole_page(footer=[*teasers, *FOOTER]).split("\n") if line]
+    rows = feats.features(page)
+    prose = feats.prose(rows)
+    odds = np.where(prose & ~np.isin(page, FOOTER), 5.0, -5.0)
+    after = np.array([line in teasers for line in page])
+    inside = np.flatnonzero(prose & ~after)[2]
+    odds[after] = odds[inside] = -3.5  # the model leans to furniture, not sure enough to cut prose
+    keep, _ = PageFurniture().decide(rows, odds)
+    assert keep[inside] and not keep[after].any()
+    assert PageFurniture(outside_prose_odds=-4.0).decide(rows, odds)[0][after].all()
+    result = WITH_MODEL.run("\n".join(page) + "\n")
+    assert all(line in result.text for line in ARTICLE if line)

@@ -54,6 +54,7 @@ class PageFurniture(Filter):
     switch: float = 1.0  # what a change between article and furniture costs, in log-odds
     min_lines: int = 12  # shorter texts have too little context: left to the rules
     prose_odds: float = -4.0  # a prose line goes only below these log-odds (never cut prose)
+    outside_prose_odds: float = -3.0  # the same, for a prose line before or after the run of article lines
     max_prose_share: float = 0.5  # back off when more than this share of prose words would go
     min_prose_words: int = 50  # act only around an article: at least this many words of kept prose
     min_outside: int = 8  # act only when at least this many lines lie before or after the main text
@@ -86,7 +87,7 @@ class PageFurniture(Filter):
         text: an article on its own, the output of this filter among them, is left to the rules."""
         keep = smooth(odds - self.threshold, self.switch)
         prose = is_prose(rows)
-        keep |= prose & (odds >= self.prose_odds)
+        keep |= prose & (odds >= self._prose_bar(keep))
         note = self._budget(rows, keep, prose)
         if note:
             keep |= prose
@@ -100,6 +101,16 @@ class PageFurniture(Filter):
         if first:  # the headline just above the main text: a page's title under its menu
             keep[first - 1] |= self._headline(rows[first - 1])
         return keep, note
+
+    def _prose_bar(self, article: np.ndarray) -> np.ndarray:
+        """The log-odds a prose line needs to stay: `prose_odds` from the first to the last line
+        of `article`, `outside_prose_odds` beyond them (everywhere `prose_odds` without article lines)."""
+        if not article.any():
+            return np.full(len(article), self.prose_odds)
+        bar = np.full(len(article), self.outside_prose_odds)
+        first, last = int(np.argmax(article)), len(article) - 1 - int(np.argmax(article[::-1]))
+        bar[first : last + 1] = self.prose_odds
+        return bar
 
     def _headline(self, row: np.ndarray) -> bool:
         """Whether a document's first line reads as its title: a few words of text, no link, no
