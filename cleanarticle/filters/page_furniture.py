@@ -44,7 +44,9 @@ class PageFurniture(Filter):
 
     Removes: a menu of 60 labels above the article; "About us / Careers / Privacy / © 2025 Acme"
     Keeps:   the article's paragraphs, headings and lists; any line that reads as prose unless the
-             model is sure of it (`prose_odds`); a code listing inside the main text (`code_lines`)
+             model is sure of it (`prose_odds`; beyond the main text `outside_prose_odds`, as a
+             sentence after the article's end is mostly a teaser, a bio or a comment); a code
+             listing inside the main text (`code_lines`)
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("outside_main_text", "low_content_score")
