@@ -17,14 +17,14 @@ from pathlib import Path
 from types import UnionType
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin, get_type_hints
 
-from . import registry
+from . import registry, wrapping
 from .filters import DEFAULT_STEPS, Filter, View
 from .filters.site_boilerplate import SiteBoilerplate
 from .limits import Limits
 from .metadata import extract
 from .normalize import Normalizer, Whitespace
 from .text import START, STOP, TEXT, apply_removals, split_lines
-from .types import CleanResult, Field, Metadata, Removal
+from .types import CleanResult, Field, Line, Metadata, Removal
 
 if TYPE_CHECKING:
     from .corpus import Profiles
@@ -279,6 +279,24 @@ second round changes the text of 10 documents of 1,414, a third of none."""
 def _filter(filters: list[Filter], source: str, folded: bool, url: str | None) -> tuple[list[Removal], Metadata]:
     """The removals of `filters` over `source`, sorted, and the metadata read from them.
 
+    Hard-wrapped text is read with each paragraph as one line (`wrapping`); whether the text is
+    wrapped is read again from what the filters keep, and the filters run again when the verdict
+    differs (a page's menus weigh against it, its article alone for it), so that a second
+    cleaning reads the text as the first did.
+    """
+    wrapped_at = wrapping.width(source.split("\n"))
+    for _ in range(3):  # a verdict that flips back and forth stops at the third reading
+        removals, metadata = _rounds(filters, source, split_lines(source, folded, wrapped_at), url)
+        kept = wrapping.width(apply_removals(source, removals).split("\n"))
+        if kept == wrapped_at:
+            break
+        wrapped_at = kept
+    return removals, metadata
+
+
+def _rounds(filters: list[Filter], source: str, lines: tuple[Line, ...], url: str | None) -> tuple[list[Removal], Metadata]:
+    """The removals of `filters` over the `lines` of `source`, sorted, and the metadata read from them.
+
     Each filter sees the lines still live. Filters run in rounds until a round removes nothing,
     so that the text out is a fixed point (`clean(clean(x)) == clean(x)`): a filter whose verdict
     depends on its neighbours or its position (a tail block, a line after a blank) can change it
@@ -287,7 +305,6 @@ def _filter(filters: list[Filter], source: str, folded: bool, url: str | None) -
     (`blank_lines` tidying) count for nothing: filters read blank lines only as breaks between
     blocks, and position in characters of text, so no verdict can change.
     """
-    lines = split_lines(source, folded)
     starts, stops = list(map(START, lines)), list(map(STOP, lines))
     live = [True] * len(lines)
     removals: list[Removal] = []

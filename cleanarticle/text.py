@@ -7,6 +7,7 @@ from operator import attrgetter
 
 import regex
 
+from . import wrapping
 from .lines import count_words
 from .types import Line, Removal
 
@@ -52,9 +53,12 @@ def line_key(text: str) -> str:
     return trim(text.lower())
 
 
-def split_lines(source: str, folded: bool = False) -> tuple[Line, ...]:
+def split_lines(source: str, folded: bool = False, wrapped_at: int | None = None) -> tuple[Line, ...]:
     """Split on "\\n" and keep each line's offsets; a final line without newline counts too.
 
+    In hard-wrapped text (`wrapping`; `wrapped_at` gives the width, None: read from `source`)
+    the lines of one paragraph make one `Line`, its text the paragraph's with each line break
+    read as a space (so offsets still match the source).
     Keys whose ends are letters or digits in a source with plain spacing skip `trim`'s slow
     path. `folded`: the source comes from the whitespace normalizer, so spacing is plain.
     """
@@ -62,17 +66,21 @@ def split_lines(source: str, folded: bool = False) -> tuple[Line, ...]:
     if texts[-1] == "":
         texts.pop()  # the source ends with a newline (or is empty): no line after it
     plain = folded or ("  " not in source and source.replace("\n", " ").isprintable())
-    lines = []
+    joined = wrapping.continues(texts, wrapping.width(texts) if wrapped_at is None else wrapped_at)
+    lines: list[Line] = []
     start = 0
     for index, text in enumerate(texts):
+        end = start + len(text)
+        stop = min(end + 1, len(source))
+        if joined[index]:
+            first = lines.pop()
+            start, text = first.start, source[first.start : end].replace("\n", " ")
         low = text.lower()
         key = low.strip(_COMMON_EDGE)
         if key and not (plain and key[0].isalnum() and key[-1].isalnum()):
             key = trim(low)
-        end = start + len(text)
-        stop = min(end + 1, len(source))
         words = (text.count(" ") + 1 if text.isascii() else count_words(text)) if text else 0  # CJK, Thai: by characters
-        lines.append(Line(index, start, end, stop, text, key, words))
+        lines.append(Line(len(lines), start, end, stop, text, key, words))
         start = stop
     return tuple(lines)
 
