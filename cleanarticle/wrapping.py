@@ -27,13 +27,20 @@ def _first_word(text: str) -> int:
     return len(words[0]) if words else 0
 
 
+def _same_opening(text: str, after: str) -> bool:
+    """Whether two lines open with the same word: items of a list ("Costs in Austin", "Costs in
+    Boston"), which a wrapped paragraph's lines seldom do."""
+    first, second = text.split(None, 1), after.split(None, 1)
+    return bool(first and second) and first[0].lower() == second[0].lower()
+
+
 def width(texts: Sequence[str]) -> int:
     """The width the lines of `texts` were wrapped at, or 0 when they were not wrapped: the
     width from `NARROWEST` to `WIDEST` that most pairs of adjacent non-blank lines agree on (the
     first line, `SHORTEST` or longer, fits it and would not have fitted the next line's first
     word), when `MIN_PAIRS` pairs do and they make `MIN_SHARE` of all pairs (menus and labels
-    count against it). Narrower widths are left out: lists of items of one length agree on them
-    by chance."""
+    count against it). Narrower widths, and pairs of lines that open with the same word, are
+    left out: lists of items of one length agree on them by chance."""
     sizes = list(map(len, texts))
     pairs = sum(1 for size, after in zip(sizes, sizes[1:]) if size and after)
     candidates = [i for i, (size, after) in enumerate(zip(sizes, sizes[1:])) if SHORTEST <= size <= WIDEST and after]
@@ -41,6 +48,8 @@ def width(texts: Sequence[str]) -> int:
         return 0
     counts = [0] * (WIDEST + 2)
     for i in candidates:
+        if _same_opening(texts[i], texts[i + 1]):
+            continue
         counts[sizes[i]] += 1
         counts[min(sizes[i] + _first_word(texts[i + 1]), WIDEST) + 1] -= 1
     best, found, running = 0, 0, 0

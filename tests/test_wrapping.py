@@ -52,8 +52,11 @@ def test_the_width_of_wrapped_paragraphs_is_found(width: int) -> None:
         NAV + FOOTER,  # labels, one per line
         ["Roses are red, and the violets are blue in the morning light", "Sugar is sweet"] * 6,  # verse
         wrapped_article(72)[:8],  # too few lines to tell
+        [f"Average Costs for Residential Cleaning Services in {city}" for city in [
+            "Arlington Texas", "Atlanta", "Aurora Colorado", "Austin", "Baltimore", "Boston", "Charlotte",
+            "Chicago", "Cincinnati", "Cleveland", "Colorado Springs", "Columbus", "El Paso Texas"]],
     ],
-    ids=["paragraph per line", "labels", "verse", "short"],
+    ids=["paragraph per line", "labels", "verse", "short", "list of one opening"],
 )
 def test_text_that_is_not_wrapped_is_left_as_lines(lines: list[str]) -> None:
     assert wrapping.width(lines) == 0
