@@ -76,7 +76,7 @@ class PageFurniture(Filter):
         keep, note = self.decide(rows, load_model(self.model).log_odds(rows))
         if keep.all():
             return
-        first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
+        first, last = _ends(keep)
         keep[first:last] |= _code_block([line.text for line in lines[first:last]], self.code_lines)
         for start, stop in _runs(~keep):
             reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
@@ -95,7 +95,7 @@ class PageFurniture(Filter):
             keep |= prose
         if np.expm1(rows[keep & prose, _LOG_WORDS]).sum() < self.min_prose_words:
             return np.ones(len(keep), dtype=bool), ""  # no article to find the furniture around
-        first, last = int(np.argmax(keep)), len(keep) - 1 - int(np.argmax(keep[::-1]))
+        first, last = _ends(keep)
         if first + len(keep) - 1 - last < self.min_outside:
             return np.ones(len(keep), dtype=bool), ""
         keep |= _lone(keep, first, last)
@@ -110,7 +110,7 @@ class PageFurniture(Filter):
         if not article.any():
             return np.full(len(article), self.prose_odds)
         bar = np.full(len(article), self.outside_prose_odds)
-        first, last = int(np.argmax(article)), len(article) - 1 - int(np.argmax(article[::-1]))
+        first, last = _ends(article)
         bar[first : last + 1] = self.prose_odds
         return bar
 
@@ -129,6 +129,11 @@ class PageFurniture(Filter):
         if total and lost > self.max_prose_share * total:
             return f"backed off: would have removed {lost / total:.0%} of the prose; prose kept"
         return ""
+
+
+def _ends(mask: np.ndarray) -> tuple[int, int]:
+    """Positions of the first and the last True in `mask` (which holds one at least)."""
+    return int(np.argmax(mask)), len(mask) - 1 - int(np.argmax(mask[::-1]))
 
 
 def _code_block(texts: Sequence[str], needed: int) -> np.ndarray:
