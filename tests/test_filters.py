@@ -247,6 +247,27 @@ CASES += table(
     ],
 )
 CASES += table(
+    "disclaimers",
+    "middle",
+    removes=[  # copyright notices of several publishers' shapes, between two paragraphs
+        ("© 2024 Northwind Media Group", "copyright"),
+        ("Copyright © 2023 Harbor Street Press, Inc.", "copyright"),
+        ("© Copyright 2026 Lakeside Gazette. All rights reserved.", "copyright"),
+        ("(c) 2025 Bluefin Analytics LLC", "copyright"),
+        ("©2022 Meridian Foods Ltd", "copyright"),
+        ("Copyright (c) 2021 Orchard Labs", "copyright"),
+        ("© Fjord Verlag GmbH, 2024", "copyright"),
+        ("© 2019–2025 The Valley Review", "copyright"),
+    ],
+    keeps=[
+        "(c) the court may order a new hearing within 30 days, under the 2024 rules;",
+        "In 2024 the copyright office received a record 500,000 claims.",
+        "Copyright law changed in 1976, the professor said.",
+        "The © sign was first required in 1909, historians say.",
+        "Rights to the 2023 footage were sold to a streaming service.",
+    ],
+)
+CASES += table(
     "related_articles",
     "middle",
     removes=[

@@ -32,18 +32,35 @@ REMOVED = [  # worded unlike any phrase list; from news, shopping, photo and blo
     "More from our partners",
 ]
 
+SURE = [  # the lexicon is sure of them: they go though they end as sentences or hold no content word
+    "Sign up for free today!",
+    "Start your free trial now.",
+    "Subscribe for unlimited access.",
+    "Join our mailing list!",
+    "Share your story with us!",
+    "About Us",
+]
+
 KEPT = [
     "Transit spending and the new libraries",  # a heading in the article's words
     "Buses",  # one word of the article
     "- Oat flour\n- Rye flour",  # a list's items
     "SHOW shared_buffers;",  # code
     "Photos are courtesy of the city.",  # ends as a sentence
+    "All rights reserved, the lawyer said, under the 1998 agreement.",  # prose in furniture's words
+    "About",  # one word: too little for the lexicon to be sure
 ]
 
 
 @pytest.mark.parametrize("line", REMOVED)
 def test_unseen_furniture_goes_as_off_topic(line: str) -> None:
     assert ("off_topic", "off_topic_label") in _reasons(_article(line), line)
+
+
+@pytest.mark.parametrize("line", SURE)
+def test_furniture_the_lexicon_is_sure_of_goes_in_any_shape(line: str) -> None:
+    assert ("off_topic", "off_topic_label") in _reasons(_article(line), line)
+    assert line in PIPELINE.set("off_topic.sure", -99.0).run(_article(line)).text  # the tier that takes it
 
 
 @pytest.mark.parametrize("line", KEPT)

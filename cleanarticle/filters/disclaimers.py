@@ -19,16 +19,28 @@ ANYWHERE = reasons("legal_anywhere")
 ANYWHERE_NEEDLE = "cookie"
 # A credits line names people or agencies: a capital or an agency after "by"/"von".
 _NAMES_SOMEONE = regex.compile(r"\b(?i:by|from|von|par|por)\s+(?:\p{Lu}|(?i:dpa|afp|ap|reuters|efe|ansa)\b)")
+# A copyright notice opens with the sign, alone or after the word ("(c)" with a year: "(c) the
+# court" is an item of a list); one outside the tail names its year too (a credit "© Getty
+# Images" under a chart is the article's).
+_COPYRIGHT = regex.compile(r"(?i)(?:copyright\s*)?(?:©|\(c\)\s*(?:19|20)\d\d\b)")
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 
 
 @register("disclaimers")
 @dataclass(frozen=True, slots=True)
 class Disclaimers(Filter):
-    """Legal and editorial small print, in the tail of the text (cookie notices anywhere).
+    """Legal and editorial small print, in the tail of the text (cookie and copyright notices anywhere).
+
+    A copyright notice is told by its opening ("©", "Copyright ©", "(c) 2025") and its length
+    (`max_copyright_words`), not by its wording: no article sentence starts so. Before the tail
+    it must name a year: "© Getty Images" under a chart credits the article's own.
 
     Removes: "Disclaimer: For information purposes only.",
-             "For updates and corrections, email newsroom[at]example[dot]com."
-    Keeps:   "The bank's disclaimer, regulators said, was buried on page 40." (not small print)
+             "For updates and corrections, email newsroom[at]example[dot]com.",
+             "© 2025 Example Media LLC" (anywhere)
+    Keeps:   "The bank's disclaimer, regulators said, was buried on page 40." (not small print);
+             "Copyright 2024 was a record year for filings." (no sign); "© Acme Ratings, used by
+             permission" before the tail
     """
 
     reasons: ClassVar[tuple[str, ...]] = (*keys("disclaimers"), *keys("legal_anywhere"))
@@ -45,7 +57,7 @@ class Disclaimers(Filter):
         for position, line in enumerate(lines):
             if not line.text or line.words > self.max_words:
                 continue
-            reason = tailing.get(position)
+            reason = tailing.get(position) or (self._copyright(line) if _YEAR.search(line.text) else None)
             if not reason and anywhere:
                 reason = ANYWHERE.find(line.key)
             if reason:
@@ -74,10 +86,14 @@ class Disclaimers(Filter):
             found = REASONS  # `within` only narrows the search to the needles in the first tail
         return verdicts
 
-    def _tail_reason(self, line: Line, found: Reasons) -> str | None:
-        if line.text.startswith("©") and line.words <= self.max_copyright_words:
+    def _copyright(self, line: Line) -> str | None:
+        """The reason "copyright" for a short line that opens as a copyright notice, else None."""
+        if line.words <= self.max_copyright_words and _COPYRIGHT.match(line.text):
             return "copyright"
-        reason = found.find(line.key)
+        return None
+
+    def _tail_reason(self, line: Line, found: Reasons) -> str | None:
+        reason = self._copyright(line) or found.find(line.key)
         if reason == "credits_line" and not _NAMES_SOMEONE.search(line.text):
             return None  # "Reporting by local journalists has been cut ..." is prose
         return reason

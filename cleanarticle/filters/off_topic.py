@@ -10,6 +10,7 @@ furniture in a lexicon learned from boilerplate annotated on many publishers' pa
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -36,18 +37,25 @@ class OffTopic(Filter):
     sentences of `min_prose_words` words or more, which this filter never removes). A line of at most
     `max_words` words that does not end as a sentence goes when at most `max_overlap` of its content words (3
     letters or more, not a stop word of the text's language, not a number) occur in that prose and the
-    lexicon's log-odds of article text are below `threshold`. The detail names the tokens that
-    weighed most. Contextual: the prose it compares with can lose lines to other steps.
+    lexicon's log-odds of article text are below `threshold`. Where the lexicon is sure (below
+    `sure`), a line of two words or more goes in any other shape short of prose: a short call to
+    action ending in "!", a line sharing up to `sure_overlap` of its content words with the prose,
+    or one without content words ("About Us"). The detail names the tokens that weighed most.
+    Contextual: the prose it compares with can lose lines to other steps.
 
-    Removes: "Promoted Stories", "Related Topics", "Shop our favourite picks", "More from our partners"
+    Removes: "Promoted Stories", "Related Topics", "Shop our favourite picks", "More from our partners",
+             "Sign up for free today!", "About Us"
     Keeps:   the first line (a headline); a heading or list item that repeats a word of the article;
-             "Conclusion", "Sources"; an item of a list; a line of code; every line ending as a sentence
+             "Conclusion", "Sources", "About"; an item of a list; a line of code; every line of prose
+             ("All rights reserved, the lawyer said, under the 1998 agreement.")
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("off_topic_label",)
     contextual: ClassVar[bool] = True
 
     threshold: float = -0.5  # lexicon log-odds of article text under which an off-topic line goes
+    sure: float = -3.0  # below these log-odds a short line goes though it ends as a sentence or shares words
+    sure_overlap: float = 0.5  # the share of its content words a line under `sure` may share with the prose
     max_words: int = 12  # longer lines are left alone
     max_overlap: float = 0.0  # share of a line's content words that may occur in the prose
     min_prose_words: int = 8  # a line is prose (kept, and compared with) from this many words with a sentence end
@@ -68,23 +76,30 @@ class OffTopic(Filter):
                 continue
             own = [word for word in _WORD.findall(line.text.lower()) if _content(word, ignore)]
             shared = sum(word in article for word in own)
-            if not own or shared > self.max_overlap * len(own):
-                continue
-            score = lexicon.score(line.text)
-            if score < self.threshold:
+            bar = self._bar(line, shared, len(own))
+            score = lexicon.score(line.text) if bar > -math.inf else 0.0
+            if score < bar:
                 weighed = ", ".join(f"{token} {weight:+.1f}" for token, weight in lexicon.strongest(line.text))
                 detail = f"lexicon {score:+.1f} ({weighed}); {shared} of {len(own)} content words in the article"
                 yield Removal(line.start, line.stop, self.name, "off_topic_label", detail)
 
     def _candidate(self, line: Line) -> bool:
-        """A short line written with spaces between words, that does not end as a sentence and holds
-        none of the characters of code."""
+        """A short line written with spaces between words that holds none of the characters of code."""
         return (
             0 < line.words <= self.max_words
             and line.words == len(line.text.split())  # CJK and Thai: words are not what `\\w+` finds
-            and not ends_sentence(line.text)
             and _CODE.search(line.text) is None
         )
+
+    def _bar(self, line: Line, shared: int, own: int) -> float:
+        """The lexicon log-odds under which a line with `own` content words, `shared` of them in
+        the prose, goes: `threshold` for an off-topic label, `sure` for a sentence, a line sharing
+        some words or one without content words (never for a one-word line), else -inf."""
+        if own and shared <= self.max_overlap * own and not ends_sentence(line.text):
+            return self.threshold
+        if line.words >= 2 and shared <= self.sure_overlap * own and not is_prose(line.text, self.min_prose_words):
+            return self.sure
+        return -math.inf
 
 
 def _in_list(lines: Sequence[Line], position: int) -> bool:
