@@ -227,6 +227,17 @@ def test_the_page_gate_needs_lines_outside_the_main_text() -> None:
     assert not PageFurniture(min_outside=0).decide(rows, odds)[0].all()
 
 
+def test_a_kept_line_at_the_top_does_not_shield_the_menu_under_it() -> None:
+    """The gate counts the lines that would go around the kept prose: a site's name that the
+    model keeps above a menu does not make the page look like an article on its own."""
+    page = [line for line in whole_page(nav=["Omventure", *NAV], footer=FOOTER[:1]).split("\n") if line]
+    rows = feats.features(page)
+    odds = np.where(feats.prose(rows) | np.isin(page, ["Omventure"]), 5.0, -5.0)
+    keep, _ = PageFurniture().decide(rows, odds)
+    assert keep[0] and not keep[np.isin(page, NAV)].any()
+    assert keep[feats.prose(rows)].all()
+
+
 def test_densest_run_is_the_best_run_of_prose_the_first_on_ties() -> None:
     rng = random.Random(7)
     for _ in range(300):

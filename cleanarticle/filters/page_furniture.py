@@ -59,7 +59,7 @@ class PageFurniture(Filter):
     outside_prose_odds: float = -3.0  # the same, for a prose line before or after the run of article lines
     max_prose_share: float = 0.5  # back off when more than this share of prose words would go
     min_prose_words: int = 50  # act only around an article: at least this many words of kept prose
-    min_outside: int = 8  # act only when at least this many lines lie before or after the main text
+    min_outside: int = 8  # act only when at least this many lines would go before or after the kept prose
     code_lines: int = 3  # a line of code inside the main text stays when this many of the 5 lines around it are code
     title_words: int = 4  # a first line of at least this many words that reads as a headline is kept
     max_lines: int = 50_000  # longer texts are no single page: left to the rules
@@ -85,8 +85,10 @@ class PageFurniture(Filter):
 
     def decide(self, rows: np.ndarray, odds: np.ndarray) -> tuple[np.ndarray, str]:
         """Which lines to keep, given their feature rows and log-odds, and a note when the filter
-        backed off. Keeps everything unless `min_outside` lines lie before or after the main
-        text: an article on its own, the output of this filter among them, is left to the rules."""
+        backed off. Keeps everything unless `min_outside` lines would go before the first or
+        after the last line of kept prose: an article on its own, the output of this filter among
+        them, is left to the rules. Counted from the prose, not from the outermost kept line, as
+        a site's name kept at the top would otherwise shield a menu of 300 lines under it."""
         keep = smooth(odds - self.threshold, self.switch)
         prose = is_prose(rows)
         keep |= prose & (odds >= self._prose_bar(keep))
@@ -95,9 +97,10 @@ class PageFurniture(Filter):
             keep |= prose
         if np.expm1(rows[keep & prose, _LOG_WORDS]).sum() < self.min_prose_words:
             return np.ones(len(keep), dtype=bool), ""  # no article to find the furniture around
-        first, last = _ends(keep)
-        if first + len(keep) - 1 - last < self.min_outside:
+        start, end = _ends(keep & prose)
+        if np.count_nonzero(~keep[:start]) + np.count_nonzero(~keep[end + 1 :]) < self.min_outside:
             return np.ones(len(keep), dtype=bool), ""
+        first, last = _ends(keep)
         keep |= _lone(keep, first, last)
         keep[0] |= self._headline(rows[0])
         if first:  # the headline just above the main text: a page's title under its menu
