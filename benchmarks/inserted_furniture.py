@@ -11,8 +11,9 @@ article. Pages are split in two halves by a stable hash; articles and snippets c
 same half (`--half`), so a snippet's own page never lends it its article. A snippet counts as
 removed when it is not a line of the output; an article line as kept when it is (whitespace
 runs compared as one space: the cleaner normalises them). The packaged lexicon of `off_topic`
-was trained on every page, these snippets among them; `--held-out` trains one on the other half's
-pages for the figure on unseen publishers.
+was trained on every page, these snippets among them, and the packaged content model of
+`page_furniture` on every page, these articles among them; `--held-out` trains the lexicon on the
+other half's pages and the content model without WCXB's, for the figure on unseen publishers.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import content_data  # noqa: E402
+import render  # noqa: E402
+import renderers  # noqa: E402
+import train_content_model  # noqa: E402
 import train_lexicon  # noqa: E402
 
 from cleanarticle import Pipeline  # noqa: E402
@@ -49,13 +54,23 @@ def snippets(values: Sequence[str]) -> list[str]:
     return [s.strip() for s in values if "\n" not in s.strip() and 1 <= len(s.split()) <= 15]
 
 
+def _model_without_wcxb(data: Path) -> train_content_model.ContentModel:
+    """The content model trained as the packaged one, on every page but WCXB's."""
+    docs = [doc for doc in content_data.load(data, render.ALL_SETS, list(renderers.RENDERERS)) if doc.set != render.WCXB_SET]
+    for doc in docs:
+        doc.extra["rows"] = train_content_model.rows_of(doc)
+    return train_content_model.train(docs, {})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--half", type=int, choices=(0, 1), default=1)
     parser.add_argument("--articles", type=int, default=300, help="articles per source of snippets")
     parser.add_argument(
-        "--held-out", action="store_true", help="off_topic's lexicon trained on the other half's pages only (needs the train extra)"
+        "--held-out",
+        action="store_true",
+        help="off_topic's lexicon trained on the other half's pages only, page_furniture's model without WCXB (needs the train extra)",
     )
     parser.add_argument("--set", action="append", default=[], metavar="FILTER.FIELD=VALUE", help="a pipeline setting")
     args = parser.parse_args(argv)
@@ -64,7 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         folder = tempfile.TemporaryDirectory()  # lives as long as the run
         lexicon = Path(folder.name) / "lexicon.json"
         train_lexicon.main(["--data", str(args.data), "--half", str(1 - args.half), "--out", str(lexicon)])
-        pipeline = pipeline.set("off_topic.lexicon", str(lexicon))
+        model = Path(folder.name) / "content_model.json"
+        model.write_text(_model_without_wcxb(args.data).to_json(), encoding="utf-8")
+        pipeline = pipeline.set("off_topic.lexicon", str(lexicon)).set("page_furniture.model", str(model))
     for setting in args.set:
         key, _, value = setting.partition("=")
         pipeline = pipeline.set(key, value)
