@@ -35,7 +35,7 @@ class OffTopic(Filter):
 
     Acts only beside an article (`min_article_words` distinct content words in its prose lines, the
     sentences of `min_prose_words` words or more, which this filter never removes). A line of at most
-    `max_words` words that does not end as a sentence goes when at most `max_overlap` of its content words (3
+    `max_words` words that does not end as a sentence goes when at most `max_overlap` of its content words (4
     letters or more, not a stop word of the text's language, not a number) occur in that prose and the
     lexicon's log-odds of article text are below `threshold`. Where the lexicon is sure (below
     `sure`), a line of two words or more goes in any other shape short of prose: a short call to
@@ -118,5 +118,6 @@ def _mark(text: str) -> str | None:
 
 
 def _content(word: str, ignore: frozenset[str]) -> bool:
-    """A word that says what a text is about: 3 letters or more, not a stop word, not a number."""
-    return len(word) >= 3 and not word.isdigit() and word not in ignore
+    """A word that says what a text is about: 4 letters or more, not a stop word, not a number.
+    Three-letter words are left out as the stop lists miss some of them ("our", "your")."""
+    return len(word) >= 4 and not word.isdigit() and word not in ignore
