@@ -28,9 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import content_data  # noqa: E402
 import render  # noqa: E402
-import renderers  # noqa: E402
 import train_content_model  # noqa: E402
 import train_lexicon  # noqa: E402
 
@@ -54,14 +52,6 @@ def snippets(values: Sequence[str]) -> list[str]:
     return [s.strip() for s in values if "\n" not in s.strip() and 1 <= len(s.split()) <= 15]
 
 
-def _model_without_wcxb(data: Path) -> train_content_model.ContentModel:
-    """The content model trained as the packaged one, on every page but WCXB's."""
-    docs = [doc for doc in content_data.load(data, render.ALL_SETS, list(renderers.RENDERERS)) if doc.set != render.WCXB_SET]
-    for doc in docs:
-        doc.extra["rows"] = train_content_model.rows_of(doc)
-    return train_content_model.train(docs, {})
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA)
@@ -80,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         lexicon = Path(folder.name) / "lexicon.json"
         train_lexicon.main(["--data", str(args.data), "--half", str(1 - args.half), "--out", str(lexicon)])
         model = Path(folder.name) / "content_model.json"
-        model.write_text(_model_without_wcxb(args.data).to_json(), encoding="utf-8")
+        others = [doc for doc in train_content_model.load_docs(args.data) if doc.set != render.WCXB_SET]
+        model.write_text(train_content_model.train(others, {}).to_json(), encoding="utf-8")
         pipeline = pipeline.set("off_topic.lexicon", str(lexicon)).set("page_furniture.model", str(model))
     for setting in args.set:
         key, _, value = setting.partition("=")

@@ -54,6 +54,14 @@ def rows_of(doc: content_data.Doc) -> np.ndarray:
     return feats.features(doc.lines, doc.blank_before)
 
 
+def load_docs(data: Path) -> list[content_data.Doc]:
+    """Every page of `data` in every rendering, labelled, with its feature rows in `extra["rows"]`."""
+    docs = content_data.load(data, render.ALL_SETS, list(renderers.RENDERERS))
+    for doc in docs:
+        doc.extra["rows"] = rows_of(doc)
+    return docs
+
+
 def stack(docs: Sequence[content_data.Doc], key: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Labelled rows of every `docs[i].extra[key]`, their labels and weights (words: the score
     counts words, so a paragraph weighs more than a menu label)."""
@@ -202,9 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="evaluate leave-one-set-out only")
     parser.add_argument("--skip-eval", action="store_true", help="train and write without the held-out evaluation")
     args = parser.parse_args(argv)
-    docs = content_data.load(args.data, render.ALL_SETS, list(renderers.RENDERERS))
-    for doc in docs:
-        doc.extra["rows"] = rows_of(doc)
+    docs = load_docs(args.data)
     dev = {} if args.skip_eval else evaluate(docs, args.data)
     if dev:
         RESULTS.write_text(json.dumps(dev, indent=1) + "\n", encoding="utf-8")

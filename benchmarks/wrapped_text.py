@@ -26,7 +26,6 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import content_data  # noqa: E402
 import render  # noqa: E402
-import renderers  # noqa: E402
 import train_content_model  # noqa: E402
 
 from cleanarticle import Pipeline  # noqa: E402
@@ -58,9 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--widths", default="60,78,100", help="comma-separated line widths")
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
-    docs = content_data.load(args.data, render.ALL_SETS, list(renderers.RENDERERS))
-    for doc in docs:
-        doc.extra["rows"] = train_content_model.rows_of(doc)
+    docs = train_content_model.load_docs(args.data)
     report: dict[str, dict[str, dict[str, float]]] = {}
     for held in train_content_model.HELD_OUT:
         pages = []

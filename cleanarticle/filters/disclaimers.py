@@ -39,8 +39,8 @@ class Disclaimers(Filter):
              "For updates and corrections, email newsroom[at]example[dot]com.",
              "© 2025 Example Media LLC" (anywhere)
     Keeps:   "The bank's disclaimer, regulators said, was buried on page 40." (not small print);
-             "Copyright 2024 was a record year for filings." (no sign); "© Acme Ratings, used by
-             permission" before the tail
+             "Copyright law changed in 1976." (no sign); "© Acme Ratings, used by permission"
+             before the tail
     """
 
     reasons: ClassVar[tuple[str, ...]] = (*keys("disclaimers"), *keys("legal_anywhere"))
@@ -57,7 +57,7 @@ class Disclaimers(Filter):
         for position, line in enumerate(lines):
             if not line.text or line.words > self.max_words:
                 continue
-            reason = tailing.get(position) or (self._copyright(line) if _YEAR.search(line.text) else None)
+            reason = tailing.get(position) or self._dated_copyright(line)
             if not reason and anywhere:
                 reason = ANYWHERE.find(line.key)
             if reason:
@@ -91,6 +91,11 @@ class Disclaimers(Filter):
         if line.words <= self.max_copyright_words and _COPYRIGHT.match(line.text):
             return "copyright"
         return None
+
+    def _dated_copyright(self, line: Line) -> str | None:
+        """The reason "copyright" for a notice that names a year, which may go anywhere; else None."""
+        reason = self._copyright(line)
+        return reason if reason and _YEAR.search(line.text) else None
 
     def _tail_reason(self, line: Line, found: Reasons) -> str | None:
         reason = self._copyright(line) or found.find(line.key)

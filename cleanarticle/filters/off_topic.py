@@ -10,7 +10,6 @@ furniture in a lexicon learned from boilerplate annotated on many publishers' pa
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -77,7 +76,9 @@ class OffTopic(Filter):
             own = [word for word in _WORD.findall(line.text.lower()) if _content(word, ignore)]
             shared = sum(word in article for word in own)
             bar = self._bar(line, shared, len(own))
-            score = lexicon.score(line.text) if bar > -math.inf else 0.0
+            if bar is None:
+                continue
+            score = lexicon.score(line.text)
             if score < bar:
                 weighed = ", ".join(f"{token} {weight:+.1f}" for token, weight in lexicon.strongest(line.text))
                 detail = f"lexicon {score:+.1f} ({weighed}); {shared} of {len(own)} content words in the article"
@@ -91,15 +92,15 @@ class OffTopic(Filter):
             and _CODE.search(line.text) is None
         )
 
-    def _bar(self, line: Line, shared: int, own: int) -> float:
+    def _bar(self, line: Line, shared: int, own: int) -> float | None:
         """The lexicon log-odds under which a line with `own` content words, `shared` of them in
         the prose, goes: `threshold` for an off-topic label, `sure` for a sentence, a line sharing
-        some words or one without content words (never for a one-word line), else -inf."""
+        some words or one without content words (never for a one-word line), else None."""
         if own and shared <= self.max_overlap * own and not ends_sentence(line.text):
             return self.threshold
         if line.words >= 2 and shared <= self.sure_overlap * own and not is_prose(line.text, self.min_prose_words):
             return self.sure
-        return -math.inf
+        return None
 
 
 def _in_list(lines: Sequence[Line], position: int) -> bool:
