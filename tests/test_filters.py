@@ -428,20 +428,61 @@ def test_doubled_caption_loses_both_copies(line: str) -> None:
     assert all(p in result.text for p in PARAGRAPHS)
 
 
-@pytest.mark.parametrize(
-    "paragraph",
-    [
-        "The council will meet again in March to set the rates for next year.",
-        "Officials said the figures would be revised once the census results arrive.",
-        "Der Stadtrat will im März erneut über die Gebühren für das nächste Jahr beraten.",
-        "Le conseil se réunira de nouveau en mars pour fixer les taux de l'an prochain.",
-    ],
-)
-def test_repeated_paragraph_keeps_one_copy(paragraph: str) -> None:
-    text = article(paragraph, "middle") + "\n" + paragraph + "\n"
+REPEATED = [
+    "The council will meet again in March to set the rates for next year.",
+    "Officials said the figures would be revised once the census results arrive.",
+    "Der Stadtrat will im März erneut über die Gebühren für das nächste Jahr beraten.",
+    "Le conseil se réunira de nouveau en mars pour fixer les taux de l'an prochain.",
+]
+
+
+@pytest.mark.parametrize("paragraph", REPEATED)
+def test_a_doubled_paragraph_keeps_one_copy(paragraph: str) -> None:
+    """Two copies in a row are a scraper's double: the second goes."""
+    text = article(f"{paragraph}\n\n{paragraph}", "middle")
     result = PIPELINE.run(text)
     assert result.text.count(paragraph) == 1
-    assert any(r.reason == "repeated_line" for r in result.removals)
+    assert [(r.reason, r.start) for r in result.removals if r.filter == "duplicates"] == [("repeated_line", text.rindex(paragraph))]
+
+
+@pytest.mark.parametrize("paragraph", REPEATED)
+def test_a_sentence_the_article_repeats_at_a_distance_stays(paragraph: str) -> None:
+    """An article may say a sentence twice (a key point above the body, again at its end): both
+    copies stand alone in prose, and prose is not cut."""
+    text = "\n\n".join([TITLE, paragraph, *PARAGRAPHS, paragraph]) + "\n"
+    result = PIPELINE.run(text)
+    assert result.text.count(paragraph) == 2
+    assert not [r for r in result.removals if r.filter == "duplicates"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        ["“The staff were kind and patient with our kids every visit.”", "Dana R.", "“Booking online took two minutes and we were seen on time.”", "Michelle C."],
+        ["Il a été élu en 2019 avec une large majorité des voix.", "Il a quitté ses fonctions en 2024 après deux mandats."],
+        ["How much does a kitchen remodel cost in California?", "What permits do you need for a remodel?", "Is a kitchen remodel worth the money?"],
+    ],
+)
+def test_a_block_the_page_shows_twice_keeps_one_copy(block: list[str]) -> None:
+    """A carousel, a table of contents or a box shown twice: each copy sits among other repeated
+    lines, so the later copies go and the article's paragraphs stay."""
+    text = "\n\n".join([TITLE, *PARAGRAPHS[:3], *block, *PARAGRAPHS[3:], *block]) + "\n"
+    result = Pipeline([Duplicates()]).run(text)
+    second = text.rindex(block[0])
+    sentences = [line for line in block if len(line.split()) >= Duplicates().min_words]
+    assert {(r.reason, r.start >= second) for r in result.removals} == {("repeated_line", True)}
+    assert len(result.removals) == len(sentences)
+    assert all(p in result.text for p in PARAGRAPHS)
+
+
+def test_a_heading_listed_in_a_contents_box_stays_in_the_article() -> None:
+    """A contents box lists the article's questions; in the article each heads its section: the
+    box's copies go (they stand among other repeated lines), the headings stay."""
+    questions = ["What does the new budget pay for?", "Who voted against the budget and why?"]
+    text = "\n\n".join([TITLE, *questions, PARAGRAPHS[0], questions[0], *PARAGRAPHS[1:4], questions[1], *PARAGRAPHS[4:]]) + "\n"
+    result = Pipeline([Duplicates()]).run(text)
+    assert [(r.reason, r.start) for r in result.removals] == [("repeated_line", text.index(q)) for q in questions]
+    assert all(result.text.count(q) == 1 for q in questions)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -30,12 +31,16 @@ class Duplicates(Filter):
     """Lines that repeat earlier text.
 
     A caption doubled by the scraper (two adjacent copies that read as a caption) loses both
-    copies; any other repeated sentence keeps one copy, the first inside the densest run of prose
-    (a page's teaser or summary box above the article repeats the article's sentence: the copy in
-    the article stays), else the first (lines that do not end like a sentence, such as table
-    rows, may repeat); a standfirst near the top whose text opens a later paragraph is removed.
+    copies. Of any other repeated sentence, the copies that stand alone in the densest run of
+    prose stay: an article may repeat its own sentence at a distance (key points above the
+    body, a refrain), which is prose and not furniture. A copy beside its twin (a scraper's
+    double) or among other repeated lines (a table of contents, a carousel, a block the page
+    shows twice) goes; when no copy stands alone, one stays, the first in the densest run (a
+    teaser box above the article repeats the article's sentence: the article's copy stays),
+    else the first. Lines that do not end like a sentence (table rows, list items) may repeat.
+    A standfirst near the top whose text opens a later paragraph is removed.
 
-    Removes: the second "The minister spoke for an hour and took no questions." of two
+    Removes: the second "The minister spoke for an hour and took no questions." of two in a row
     Keeps:   "Yes." said twice in an interview (fewer than `min_words` words)
     """
 
@@ -55,6 +60,7 @@ class Duplicates(Filter):
                 copies.setdefault(line.key, []).append(position)  # table rows, code output and list items repeat legitimately
         repeated = [group for group in copies.values() if len(group) > 1]
         body = _body(lines) if repeated else range(0)
+        counts = Counter(line.key for line in lines if line.text) if repeated else Counter()
         found: dict[int, tuple[list[int], str]] = {}  # first position -> the lines of one removal, its reason
         for group in repeated:
             first, second = group[:2]
@@ -62,8 +68,10 @@ class Duplicates(Filter):
                 found[first] = ([first, second], "duplicate_caption")
                 rest = group[2:]
             else:
-                keeper = next((position for position in group if position in body), first)
-                rest = [position for position in group if position != keeper]
+                inside = [position for position in group if position in body]
+                lone = {p for p in inside if not _in_block(lines, p, counts)}
+                keepers = lone or {inside[0] if inside else first}
+                rest = [position for position in group if position not in keepers]
             found.update({position: ([position], "repeated_line") for position in rest})
         for position in sorted(found):
             together, reason = found[position]
@@ -98,3 +106,13 @@ def _body(lines: Sequence[Line]) -> range:
     content = [position for position, line in enumerate(lines) if line.text]
     start, end = densest_run([lines[p].words for p in content], [ends_sentence(lines[p].text) for p in content])
     return range(content[start], content[end] + 1) if content else range(0)
+
+
+def _in_block(lines: Sequence[Line], position: int, counts: Counter[str]) -> bool:
+    """Whether the line before or after `position` repeats too: a copy beside its twin (a scraper's
+    double) or among other repeated lines (a block the page shows twice), not a copy in prose."""
+    for step in (-1, 1):
+        near = next(neighbours(lines, position, step), None)
+        if near is not None and counts[lines[near].key] > 1:
+            return True
+    return False
