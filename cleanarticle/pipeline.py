@@ -311,14 +311,15 @@ def _rounds(filters: list[Filter], source: str, lines: tuple[Line, ...], url: st
     removals: list[Removal] = []
     fields: dict[str, Field] = {}
     view = View(source, lines, url)
+    cuts: list[tuple[int, int]] = []
     version, seen = 0, [-1] * len(filters)
     for again in [False] + [True] * (MAX_ROUNDS - 1):
         for number, step in enumerate(filters):
             if seen[number] == version or (again and not step.contextual):
                 continue
             seen[number] = version
-            if len(view.lines) != live.count(True) or view.again != again:
-                view = View(source, tuple(compress(lines, live)), url, again)
+            if len(view.lines) != live.count(True) or view.again != again or len(view.cuts) != len(cuts):
+                view = View(source, tuple(compress(lines, live)), url, again, tuple(sorted(cuts)))
             found = list(step.find(view))
             changed = False
             for removal in found:
@@ -330,6 +331,9 @@ def _rounds(filters: list[Filter], source: str, lines: tuple[Line, ...], url: st
                 if first < last and any(live[first:last]):
                     changed = changed or any(map(TEXT, compress(lines[first:last], live[first:last])))
                     live[first:last] = [False] * (last - first)
+                elif first >= last:  # part of a line: what a filter that reads the text as written sees changes
+                    cuts.append((removal.start, removal.end))
+                    changed = True
             removals.extend(found)
             for name, value in step.metadata(view, found).items():
                 fields.setdefault(name, value)

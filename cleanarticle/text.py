@@ -7,7 +7,7 @@ from operator import attrgetter
 
 import regex
 
-from . import wrapping
+from . import markup, wrapping
 from .lines import count_words
 from .types import Line, Removal
 
@@ -75,6 +75,8 @@ def split_lines(source: str, folded: bool = False, wrapped_at: int | None = None
         if joined[index]:
             first = lines.pop()
             start, text = first.start, source[first.start : end].replace("\n", " ")
+        if "](" in text:
+            text = " ".join(markup.visible(text).split()) or text  # filters read a line as a reader sees it, without link markup
         low = text.lower()
         key = low.strip(_COMMON_EDGE)
         if key and not (plain and key[0].isalnum() and key[-1].isalnum()):

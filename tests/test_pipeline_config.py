@@ -57,6 +57,7 @@ def test_default_pipeline_runs_normalizers_then_every_family_then_the_learned_st
         "link_teasers",
         "page_furniture",
         "off_topic",
+        "link_markup",
         "blank_lines",
     )
 

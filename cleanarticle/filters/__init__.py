@@ -7,6 +7,7 @@ from . import (  # noqa: F401  (registration side effects)
     image_residue,
     inline_promos,
     layout,
+    link_markup,
     link_teasers,
     metadata_lines,
     off_topic,
@@ -32,6 +33,7 @@ DEFAULT_STEPS = (
     "link_teasers",
     "page_furniture",
     "off_topic",
+    "link_markup",
     "blank_lines",
 )
 

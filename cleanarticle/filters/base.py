@@ -28,7 +28,15 @@ class View:
     lines: tuple[Line, ...]
     url: str | None = None
     again: bool = False
+    cuts: tuple[tuple[int, int], ...] = ()  # spans cut out of lines that stay (link markup), in order
     _before: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def written(self, lines: Sequence[Line]) -> list[str]:
+        """The text of `lines` as it stands in the source, markup and all, less the `cuts` made so
+        far; `Line.text` is the text as a reader sees it. Hard-wrapped lines read as one."""
+        if "](" not in self.source:
+            return [line.text for line in lines]
+        return [_cut(self.source, line.start, line.end, self.cuts).replace("\n", " ") for line in lines]
 
     def content(self) -> list[int]:
         """Positions (in `lines`) of the non-blank lines."""
@@ -56,6 +64,18 @@ class View:
             sizes = (line.stop - line.start if line.text else 0 for line in self.lines)
             self._before.extend(accumulate(sizes, initial=0))
         return self._before
+
+
+def _cut(source: str, start: int, end: int, cuts: Sequence[tuple[int, int]]) -> str:
+    """`source[start:end]` without the parts of it that `cuts` cover."""
+    pieces, at = [], start
+    for cut_start, cut_end in cuts[bisect_left(cuts, (start, start)) :]:
+        if cut_start >= end:
+            break
+        pieces.append(source[at:cut_start])
+        at = max(at, cut_end)
+    pieces.append(source[at:end])
+    return "".join(pieces)
 
 
 def remove(lines: Iterable[Line], filter: str, reason: str, detail: str = "") -> Iterator[Removal]:

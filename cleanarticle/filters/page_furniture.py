@@ -72,7 +72,7 @@ class PageFurniture(Filter):
         lines = [view.lines[i] for i in content]
         if _outside_body(lines) < self.min_outside:
             return  # the densest run of prose fills the text: an article on its own
-        rows = features([line.text for line in lines], [i > 0 and not view.lines[i - 1].text for i in content])
+        rows = features(view.written(lines), [i > 0 and not view.lines[i - 1].text for i in content])
         keep, note = self.decide(rows, load_model(self.model).log_odds(rows))
         if keep.all():
             return
@@ -194,3 +194,4 @@ def _removals(view: View, lines: Sequence[Line], name: str, reason: str, detail:
 def _gap_is_blank(view: View, before: Line, after: Line) -> bool:
     """Whether only blank lines stand between `before` and `after` in the source."""
     return not view.source[before.stop : after.start].strip()
+

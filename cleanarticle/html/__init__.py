@@ -184,9 +184,11 @@ def clean_html_and_explain(
 
 def _for_page(pipeline: Pipeline, root: LexborNode | None) -> Pipeline:
     """`pipeline` given what the page tells: its link texts for `link_teasers`, its short links and
-    buttons for `edge_chrome`; without `page_furniture` (the extractor has chosen the main text)."""
-    if "page_furniture" in pipeline.names:
-        pipeline = pipeline.without("page_furniture")
+    buttons for `edge_chrome`; without `page_furniture` (the extractor has chosen the main text)
+    and `link_markup` (extracted text holds no markup: a "[text](url)" in it is the page's own)."""
+    for name in ("page_furniture", "link_markup"):
+        if name in pipeline.names:
+            pipeline = pipeline.without(name)
     if LinkTeasers.name in pipeline.names:
         anchors = anchor_keys(root) if root is not None else frozenset()
         teasers = next(s for s in pipeline.steps if isinstance(s, LinkTeasers))
