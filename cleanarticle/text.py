@@ -7,7 +7,7 @@ from operator import attrgetter
 
 import regex
 
-from . import markup, wrapping
+from . import fragments, markup, wrapping
 from .lines import count_words
 from .types import Line, Removal
 
@@ -67,6 +67,7 @@ def split_lines(source: str, folded: bool = False, wrapped_at: int | None = None
         texts.pop()  # the source ends with a newline (or is empty): no line after it
     plain = folded or ("  " not in source and source.replace("\n", " ").isprintable())
     joined = wrapping.continues(texts, wrapping.width(texts) if wrapped_at is None else wrapped_at)
+    joined = [wrapped or piece for wrapped, piece in zip(joined, fragments.continues(texts))]
     lines: list[Line] = []
     start = 0
     for index, text in enumerate(texts):
