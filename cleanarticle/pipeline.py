@@ -287,7 +287,7 @@ def _filter(filters: list[Filter], source: str, folded: bool, url: str | None) -
     """
     wrapped_at = wrapping.width(source.split("\n"))
     for _ in range(3):  # a verdict that flips back and forth stops at the third reading
-        removals, metadata = _rounds(filters, source, split_lines(source, folded, wrapped_at), url)
+        removals, metadata = _rounds(filters, source, split_lines(source, folded, wrapped_at), url, wrapped_at)
         kept = wrapping.width(apply_removals(source, removals).split("\n"))
         if kept == wrapped_at:
             break
@@ -295,7 +295,9 @@ def _filter(filters: list[Filter], source: str, folded: bool, url: str | None) -
     return removals, metadata
 
 
-def _rounds(filters: list[Filter], source: str, lines: tuple[Line, ...], url: str | None) -> tuple[list[Removal], Metadata]:
+def _rounds(
+    filters: list[Filter], source: str, lines: tuple[Line, ...], url: str | None, wrapped_at: int = 0
+) -> tuple[list[Removal], Metadata]:
     """The removals of `filters` over the `lines` of `source`, sorted, and the metadata read from them.
 
     Each filter sees the lines still live. Filters run in rounds until a round removes nothing,
@@ -310,7 +312,7 @@ def _rounds(filters: list[Filter], source: str, lines: tuple[Line, ...], url: st
     live = [True] * len(lines)
     removals: list[Removal] = []
     fields: dict[str, Field] = {}
-    view = View(source, lines, url)
+    view = View(source, lines, url, wrapped_at=wrapped_at)
     cuts: list[tuple[int, int]] = []
     version, seen = 0, [-1] * len(filters)
     for again in [False] + [True] * (MAX_ROUNDS - 1):
@@ -319,7 +321,7 @@ def _rounds(filters: list[Filter], source: str, lines: tuple[Line, ...], url: st
                 continue
             seen[number] = version
             if len(view.lines) != live.count(True) or view.again != again or len(view.cuts) != len(cuts):
-                view = View(source, tuple(compress(lines, live)), url, again, tuple(sorted(cuts)))
+                view = View(source, tuple(compress(lines, live)), url, again, tuple(sorted(cuts)), wrapped_at)
             found = list(step.find(view))
             changed = False
             for removal in found:

@@ -3,6 +3,8 @@ reader sees it; brackets that are no link stay; a second cleaning changes nothin
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from cleanarticle import Pipeline, apply_removals, clean, clean_and_explain, clean_html
@@ -128,3 +130,16 @@ def test_view_written_is_the_line_as_it_stands() -> None:
     assert View(source, (line,)).written([line]) == ["Read the [report](https://example.com/r.pdf) today."]
     cut = (source.index("]("), source.index(" today"))
     assert View(source, (line,), cuts=((source.index("["), source.index("report")), cut)).written([line]) == ["Read the report today."]
+
+
+def test_hard_wrapped_markdown_keeps_its_links() -> None:
+    """Cut lines would no longer show the width the text was wrapped at, and a second cleaning
+    would read another text: hard-wrapped Markdown is left as it is."""
+    paragraphs = [
+        f"{sentence} The [council](https://news.example.com/council/{n}) met again on [Tuesday](https://news.example.com/day/{n}) to vote on item {n}."
+        for n, sentence in enumerate(PARAGRAPHS * 3)
+    ]
+    text = "\n\n".join([TITLE, *(textwrap.fill(p, 60, break_long_words=False, break_on_hyphens=False) for p in paragraphs)]) + "\n"
+    once = clean_and_explain(text)
+    assert not [r for r in once.removals if r.filter == "link_markup"]
+    assert clean(once.text) == once.text

@@ -29,6 +29,7 @@ class View:
     url: str | None = None
     again: bool = False
     cuts: tuple[tuple[int, int], ...] = ()  # spans cut out of lines that stay (link markup), in order
+    wrapped_at: int = 0  # the width the text reads as hard-wrapped at (`wrapping`), 0 when it does not
     _before: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def written(self, lines: Sequence[Line]) -> list[str]:

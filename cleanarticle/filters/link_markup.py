@@ -5,7 +5,9 @@ Scrapers that write Markdown (html2text, reader services, crawler libraries) kee
 outweighs its text. This step runs after every line verdict, so the filters that read links as
 a sign of furniture (`page_furniture`'s link share) see them; the phrase rules read each line
 as a reader sees it (`markup.visible`) whether the markup is there or not, so cleaning the
-output again changes nothing. Disable it to keep the links (`--disable link_markup`).
+output again changes nothing. Hard-wrapped text (`wrapping`) is left as it is: its lines' lengths
+are what show the width it was wrapped at, and cut lines would read as another text on a second
+cleaning. Disable the step to keep the links (`--disable link_markup`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class LinkMarkup(Filter):
 
     def find(self, view: View) -> Iterator[Removal]:
         source = view.source
+        if view.wrapped_at:
+            return  # shorter lines would no longer show the width the text was wrapped at
         for line in view.lines:
             if source.find("](", line.start, line.end) < 0:
                 continue
