@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 
 from .lines import SENTENCE_END, is_code
+from .wrapping import BLOCK_START
 
 _CLOSING = frozenset(",;:.)]!?%")  # punctuation that continues or closes a sentence
-_BLOCK_START = re.compile(r"\s*(?:[*+•o-]\s|\d{1,3}[.)]\s|#|\||>)")  # "o": inscriptis's nested bullet
 _IDENTIFIER = re.compile(r"\w[.(\[]\w|^[a-z]+[A-Z]")  # "builder.Services", "f(x)", "coverImg": names in code, not a sentence's piece
 
 
@@ -44,9 +44,15 @@ def _mid_sentence(before: str, text: str) -> bool:
         and text
         and (text[0].islower() or text[0] in _CLOSING)
         and not before.rstrip().endswith(SENTENCE_END)
-        and _BLOCK_START.match(before) is None
-        and _BLOCK_START.match(text) is None
+        and not _starts_block(before)
+        and not _starts_block(text)
         and not is_code(before)
         and not is_code(text)
         and _IDENTIFIER.search(text) is None
     )
+
+
+def _starts_block(text: str) -> bool:
+    """A list item, heading, table row or quote (`wrapping.BLOCK_START`), or an item under
+    inscriptis's nested bullet "o"."""
+    return BLOCK_START.match(text) is not None or text.lstrip().startswith("o ")

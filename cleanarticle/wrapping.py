@@ -18,7 +18,7 @@ SHORTEST = 40  # a shorter line is no full line of a paragraph wrapped at `NARRO
 MIN_PAIRS = 8  # pairs of adjacent lines that must agree on the width ...
 MIN_SHARE = 0.3  # ... and their share of all pairs of adjacent non-blank lines
 # A line that starts a block of its own: a list item, a heading, a table row, a quote.
-_BLOCK_START = re.compile(r"\s*(?:[*+•-]\s|\d{1,3}[.)]\s|#|\||>)")
+BLOCK_START = re.compile(r"\s*(?:[*+•-]\s|\d{1,3}[.)]\s|#|\||>)")
 
 
 def _first_word(text: str) -> int:
@@ -74,7 +74,7 @@ def continues(texts: Sequence[str], wrapped_at: int) -> list[bool]:
             before
             and word
             and len(before) <= wrapped_at < len(before) + 1 + word
-            and _BLOCK_START.match(text) is None
+            and BLOCK_START.match(text) is None
             and not before.lstrip().startswith("#")
         ):
             out[index] = True
