@@ -55,7 +55,7 @@ def is_prose(text: str, min_words: int = 8) -> bool:
     return ends_sentence(text) and count_words(text) >= min_words
 
 
-_CODE_MARKS = frozenset("{}();=[]<>")  # what a line of program code is full of, and prose nearly never
+_CODE_MARKS = "{}();=[]<>"  # what a line of program code is full of, and prose nearly never
 _CODE_ENDS = ("{", "}", ";", "(", "[", "],", "},", "=>", "\\")
 CODE_SHARE = 0.08
 _CALL_OR_ASSIGNMENT = re.compile(r"\w\(|=")
@@ -71,8 +71,9 @@ def is_code(text: str) -> bool:
         return False
     if stripped.endswith(_CODE_ENDS):
         return True
-    marks = sum(c in _CODE_MARKS for c in stripped)
-    return marks >= max(3, CODE_SHARE * len(stripped)) and _CALL_OR_ASSIGNMENT.search(stripped) is not None
+    if _CALL_OR_ASSIGNMENT.search(stripped) is None:
+        return False
+    return sum(stripped.count(mark) for mark in _CODE_MARKS) >= max(3, CODE_SHARE * len(stripped))
 
 
 def is_label(line: Line, max_words: int) -> bool:
