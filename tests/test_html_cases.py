@@ -139,3 +139,17 @@ def test_include_comments_keeps_them_below_the_article(name: str) -> None:
     assert apply_removals(result.source, result.removals) == result.text
     assert result.text.index(article) < result.text.index(comment)
     assert "Copyright" not in result.text and "All recipes tested" not in result.text
+
+
+def test_newsletter_boxes_go_by_their_class_and_a_long_subscription_section_stays() -> None:
+    result = _page("newsletter_boxes.html")
+    assert "The first tram in eleven years" in result.text
+    assert "the swing bridge over the inner basin" in result.text  # "subscription-content": 100 words, the article
+    assert "sign up for the Courier newsletter" not in result.text
+    assert "Would you like to hear" not in result.text
+    boxes = [node for node in result.pruned if node.reason == "newsletter"]
+    assert [node.detail for node in boxes] == [
+        "class:newsletter-incontent block block-listrak",
+        "class:tnp-subscription-posts",
+    ]
+    assert ("prune", "newsletter") in _reasons(result, "Would you like to hear when we publish")

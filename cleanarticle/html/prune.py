@@ -4,7 +4,8 @@ Code (scripts, styles, embeds, vectors) always goes. A node also goes when an in
 `aria-hidden` hides it from the reader, or its tag, ARIA role or the words of its class and id
 (`tokens`) mark it as furniture, unless it holds more than half
 of the page's text (a `<nav>` around the whole page, a "footer" class on a wrapper):
-Readability's guard against pruning the article, made structural. Which rules exist, and why
+Readability's guard against pruning the article, made structural. Words that name a small box
+(a newsletter sign-up) prune it only while it is small (`tokens.BOX_WORDS`). Which rules exist, and why
 only these, is written in `tokens`.
 """
 
@@ -174,7 +175,7 @@ def furniture(
         if node.mem_id in chosen or _inside(node, chosen):
             continue
         text = _text(node)
-        if len(text) > limit:
+        if len(text) > limit or len(text.split()) > tokens.BOX_WORDS.get(reason, len(text)):
             continue
         chosen.add(node.mem_id)
         found.append((node, PrunedNode(node.tag or "", reason, detail, text[:_SNIPPET])))

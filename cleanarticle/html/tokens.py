@@ -46,7 +46,15 @@ WORDS: dict[str, frozenset[str]] = {
     "footer": frozenset({"footer"}),
     # "blog-pager" (Blogger), "pager" (Drupal, Bootstrap): Newer Post / Older Post / Home
     "pager": frozenset({"pager"}),
+    # "newsletter-incontent", "tnp-subscription-posts", "signup-form": a sign-up box in or beside
+    # the article, whose sentence-shaped prompt ("Sign up for our newsletter for the best of the
+    # city.") the text filters cannot tell from prose
+    "newsletter": frozenset({"newsletter", "newsletters", "subscribe", "subscription", "signup", "optin"}),
 }
+
+# Reasons that name a small box, not a region: a node with more words than this is not pruned
+# for them. Substack wraps whole posts in "newsletter-post"; a paywall in "subscription-content".
+BOX_WORDS: dict[str, int] = {"newsletter": 60}
 
 # Word pairs that name furniture although neither word does alone.
 PAIRS: dict[tuple[str, str], str] = {
