@@ -11,6 +11,7 @@ only these, is written in `tokens`.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -175,7 +176,7 @@ def furniture(
         if node.mem_id in chosen or _inside(node, chosen):
             continue
         text = _text(node)
-        if len(text) > limit or len(text.split()) > tokens.BOX_WORDS.get(reason, len(text)):
+        if len(text) > limit or len(text.split()) > tokens.BOX_WORDS.get(reason, math.inf):
             continue
         chosen.add(node.mem_id)
         found.append((node, PrunedNode(node.tag or "", reason, detail, text[:_SNIPPET])))
