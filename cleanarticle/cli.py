@@ -211,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--include-comments",
         action="store_true",
         help="HTML pages: keep the readers' comments found below the article (off by default: "
-        "most collections count them as boilerplate)",
+        "most collections count them as boilerplate; on text input, --disable reader_comments)",
     )
     steps.add_argument(
         "--extractor",

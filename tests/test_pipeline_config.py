@@ -46,6 +46,7 @@ def test_default_pipeline_runs_normalizers_then_every_family_then_the_learned_st
     assert Pipeline.default().names == (
         "unicode",
         "whitespace",
+        "reader_comments",
         "duplicates",
         "image_residue",
         "social_embeds",

@@ -12,6 +12,7 @@ from . import (  # noqa: F401  (registration side effects)
     metadata_lines,
     off_topic,
     page_furniture,
+    reader_comments,
     related_articles,
     site_boilerplate,
     social_embeds,
@@ -22,6 +23,7 @@ from .base import Filter, LineFilter, View
 DEFAULT_STEPS = (
     "unicode",
     "whitespace",
+    "reader_comments",
     "duplicates",
     "image_residue",
     "social_embeds",

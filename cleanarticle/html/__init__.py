@@ -168,7 +168,7 @@ def clean_html_and_explain(
         return HtmlResult(
             "", whole.source, whole.removals, metadata, pruned, "no_article_text", (PLAIN,) * len(whole.extracted), language, used
         )
-    result = run_keeping_prose(_for_page(pipeline, root), text, url, limits)
+    result = run_keeping_prose(_for_page(pipeline, root, include_comments), text, url, limits)
     whole = (
         account(result.source, result.removals, visible, furniture_records, normalize)
         if ours is None
@@ -182,11 +182,12 @@ def clean_html_and_explain(
     return HtmlResult(result.text, whole.source, whole.removals, metadata, pruned, reason, styles, language, used)
 
 
-def _for_page(pipeline: Pipeline, root: LexborNode | None) -> Pipeline:
+def _for_page(pipeline: Pipeline, root: LexborNode | None, comments: bool = False) -> Pipeline:
     """`pipeline` given what the page tells: its link texts for `link_teasers`, its short links and
     buttons for `edge_chrome`; without `page_furniture` (the extractor has chosen the main text)
-    and `link_markup` (extracted text holds no markup: a "[text](url)" in it is the page's own)."""
-    for name in ("page_furniture", "link_markup"):
+    and `link_markup` (extracted text holds no markup: a "[text](url)" in it is the page's own),
+    and without `reader_comments` when the caller asked for the comments."""
+    for name in ("page_furniture", "link_markup", *(("reader_comments",) if comments else ())):
         if name in pipeline.names:
             pipeline = pipeline.without(name)
     if LinkTeasers.name in pipeline.names:
