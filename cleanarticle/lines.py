@@ -25,6 +25,8 @@ _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Kh
 # Cyrillic, Arabic text with curly quotes and dashes) skips the `_UNSPACED` scan, 7x slower.
 _MAYBE_UNSPACED = re.compile(r"[^\x00-\u0dff\u1e00-\u20cf]")
 _CLOSERS = "”\"’'»)]"
+# A list item's mark: a bullet, a dash or a number, then a space ("- ", "* ", "• ", "2. ", "3) ").
+LIST_MARK = regex.compile(r"\s*(?:[*•·▪►>+-]|\d{1,3}[.)])\s")
 
 
 def count_words(text: str) -> int:
@@ -86,3 +88,8 @@ def is_title(line: Line) -> bool:
     """The line reads as a headline: at most 30 words, and not ending in a full stop or a colon
     (headlines may ask or exclaim)."""
     return 0 < line.words <= 30 and not line.text.endswith((".", ":"))
+
+
+def is_list_item(text: str) -> bool:
+    """Whether `text` opens with a list item's mark (`LIST_MARK`)."""
+    return LIST_MARK.match(text) is not None

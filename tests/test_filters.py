@@ -368,6 +368,20 @@ def test_mid_article_related_links_go_and_article_continues() -> None:
     assert all(p in result.text for p in PARAGRAPHS)
 
 
+@pytest.mark.parametrize("marker", ["Suggested reading:", "Related", "Mehr zum Thema"])
+def test_a_listed_run_of_related_links_ends_with_the_list(marker: str) -> None:
+    """Extracted HTML has no blank lines: the heading and short line after a list of links
+    under a mid-text marker are the article's, not more links."""
+    after = ["Step two: learn the software", "So your next step is to learn it!"]
+    links = [marker, *(f"- {t}" for t in TEASERS), *after]
+    result = PIPELINE.run(article("\n".join(links), "middle", blank=True))
+    cut = [r for r in result.removals if r.filter == "related_articles"]
+    assert [r.reason for r in cut] == ["related_links"]
+    assert not any(t in result.text for t in TEASERS)
+    assert all(line in result.text for line in after)
+    assert all(p in result.text for p in PARAGRAPHS)
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -18,12 +18,11 @@ from importlib.resources import files
 import numpy as np
 import regex
 
-from ..lines import count_words, ends_sentence
+from ..lines import count_words, ends_sentence, is_list_item
 
 _WORD = re.compile(r"\w+")
 _HANDLE = regex.compile(r"(?:^|\s)[@#]\w")
 _MD_LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_LIST_MARK = regex.compile(r"\s*(?:[*•·▪►>+-]|\d{1,3}[.)])\s")
 _URL_MARKS = ("://", "www.", ".com", ".org", ".net", ".htm")
 _SENTENCE_MARKS = (". ", "! ", "? ", "。", "！", "？")
 _SYMBOLS = np.array([ord(c) for c in "|•·»›‹«/\\>_=~^"], dtype=np.uint32)
@@ -105,7 +104,7 @@ def _line(text: str, lowered: str, tokens: list[str], stops: frozenset[str]) -> 
         ("@" in text or "#" in text) and _HANDLE.search(text) is not None,
         "©" in text or "(c)" in lowered,
         sum(len(m.group(0)) - len(m.group(1)) for m in _MD_LINK.finditer(text)) if "](" in text else 0,
-        _LIST_MARK.match(text) is not None,
+        is_list_item(text),
         text.lstrip().startswith("#"),
         (sum(map(stops.__contains__, tokens)) / len(tokens)) if tokens and stops else 0.0,
         text.isupper(),

@@ -12,7 +12,7 @@ import regex
 
 from ..bylines import AUTHOR_LINE
 from ..dates import is_timestamp
-from ..lines import FULL_STOP
+from ..lines import FULL_STOP, is_list_item
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove
@@ -160,13 +160,16 @@ class RelatedArticles(Filter):
         return teaserish and (view.fraction(position) >= self.min_tail_fraction or anchors >= 2)
 
     def _link_run(self, lines: tuple[Line, ...], marker: int, after: list[int]) -> list[int]:
-        """The headline-like lines directly under a mid-text marker (no blank line between)."""
+        """The headline-like lines directly under a mid-text marker (no blank line between); when
+        the first is a list item, the list's items only (a heading after the list is the article's)."""
         run: list[int] = []
         for p in after:
             line = lines[p]
             if line.words > self.max_link_words or line.text.endswith(FULL_STOP):
                 break
             if p != (run[-1] if run else marker) + 1:
+                break
+            if run and is_list_item(lines[run[0]].text) and not is_list_item(line.text):
                 break
             run.append(p)
         return run
