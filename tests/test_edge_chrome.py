@@ -54,6 +54,12 @@ REMOVED = [  # (line, where, reason): from several publishers and languages
     ("Disclosure: As an affiliate marketer, I earn from qualifying purchases. If you click a link, I may earn a commission.", "tail", "affiliate_note"),
     ("Advertiser Disclosure", "head", "affiliate_note"),
     ("Book a demo", "middle", "call_to_action"),  # a button: anywhere
+    # two or three sentences, the first a prompt of the vocabulary or of `widgets`
+    ("Submit your letter to the editor via this form. Read more Letters to the Editor.", "tail", "edge_prompt"),  # US daily
+    ("We want to hear what you think about this article. Submit a letter to the editor or write to us.", "tail", "edge_prompt"),
+    ("Like this article? Subscribe to our blog and have great financial insights delivered weekly.", "tail", "edge_prompt"),
+    ("Love the Weekly Byte Newsletter? Tell your friends and get rewards.", "tail", "edge_prompt"),  # Substack
+    ("Thanks for subscribing! Look out for your first newsletter in your inbox soon!", "tail", "edge_prompt"),
     ("Follow us", "middle", "social_prompt"),
 ]
 
@@ -64,6 +70,8 @@ KEPT = [  # (line, where): prose and headings that use the same words
     ("Why the council wants a new library in every district", "head"),
     ("Get your free quote today.", "middle"),  # a sentence-shaped prompt in the middle: not an edge
     ("Download our free buyer's guide for first-time owners", "middle"),
+    ("Share your thoughts with us in the comments below. The survey closes on Friday.", "middle"),  # not an edge
+    ("Residents want to hear from the council. It has not answered their letters since May.", "tail"),  # prose opening
 ]
 
 
@@ -93,3 +101,11 @@ def test_the_budget_stops_a_rule_from_taking_a_section() -> None:
 def test_a_text_that_is_all_prompt_is_left_to_the_budget() -> None:
     assert PIPELINE.run("").text == ""
     assert PIPELINE.run("Request a demo\n").text == "Request a demo\n"  # one line is all edge, and over budget
+
+
+def test_a_prompt_opening_the_text_is_its_title() -> None:
+    """The first line is the title even when it reads like a prompt ("Who's Reading Your
+    Newsletter? Increasingly, Not a Human."): the sentence test leaves it."""
+    title = "Love the Weekly Byte Newsletter? Tell your friends and get rewards."
+    text = "\n".join([title, *PARAGRAPHS]) + "\n"
+    assert title in PIPELINE.run(text).text.splitlines()

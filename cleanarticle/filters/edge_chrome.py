@@ -9,23 +9,30 @@ fewer, no sentence end: "Book a demo", "Follow us"), which are never prose. On a
 path), a short line at an edge that is the whole text of a link or a button goes too
 (`edge_link`): "Back to Blogs", "Get Started", a category label above the headline. The vocabulary is data (`[edge_chrome]` in
 `phrases/*.toml`, one key per reason); affiliate notes ("We may earn a commission ...") are
-sentences, taken at the edges up to `note_words` long. A budget keeps the step from taking a section of text: if
+sentences, taken at the edges up to `note_words` long. A prompt often comes as two sentences
+("Like this article? Subscribe to our blog ..."): at an edge, a line of two or three sentences
+whose first is a prompt of this vocabulary or of `widgets` goes (`edge_prompt`), never the text's
+first line (a headline may read "Who's Reading Your Newsletter?"). A budget keeps the step from taking a section of text: if
 what it finds adds up to more than `budget` of the text's words, it removes nothing.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..lines import SENTENCE_END
 from ..registry import register
+from ..text import line_key
 from ..types import Line, Removal
 from .base import Filter, View, remove_each
 from .phrases import keys, whole_line_reasons
 
 VOCABULARY = whole_line_reasons("edge_chrome")
+PROMPTS = whole_line_reasons("widgets")  # the prompts `widgets` takes as whole lines
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _ADDRESS = ("://", "www.", "@")
 NOTES = frozenset({"affiliate_note"})  # reasons whose lines are sentences: up to `note_words` long
 
@@ -42,7 +49,7 @@ class EdgeChrome(Filter):
              "Get your free quote today." in the middle of the article
     """
 
-    reasons: ClassVar[tuple[str, ...]] = (*keys("edge_chrome"), "edge_link")
+    reasons: ClassVar[tuple[str, ...]] = (*keys("edge_chrome"), "edge_link", "edge_prompt")
 
     # The texts of the page's short links and buttons (`line_key`s); None on text input. Set by
     # the HTML path, not a setting.
@@ -55,6 +62,7 @@ class EdgeChrome(Filter):
     budget: float = 0.15  # most of the text's words the step may take; above, it takes none
     button_words: int = 4  # a prompt this short and without a sentence end is a button anywhere ("Book a demo")
     note_words: int = 60  # an affiliate note at an edge may be a sentence or two this long
+    prompt_words: int = 40  # a prompt of two or three sentences at an edge, the first of them a prompt, is this short
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
@@ -63,7 +71,8 @@ class EdgeChrome(Filter):
         head_end = view.tail_start(self.edge)
         tail_start = view.tail_start(1 - self.edge)
         found: dict[int, str] = {}
-        longest = max(self.max_words, self.note_words)
+        longest = max(self.max_words, self.note_words, self.prompt_words)
+        first = next((p for p, line in enumerate(lines) if line.key), -1)  # the title: never a prompt
         for position, line in enumerate(lines):
             if not line.key or line.words > longest:
                 continue
@@ -74,6 +83,8 @@ class EdgeChrome(Filter):
             match = VOCABULARY.match(line.key)
             reason = match.lastgroup if match else None
             if reason is None:
+                if edge and position != first and self._opens_with_prompt(line):
+                    found[position] = "edge_prompt"
                 continue
             if reason in NOTES:
                 fits = edge and line.words <= self.note_words
@@ -96,6 +107,19 @@ class EdgeChrome(Filter):
             and not line.text.rstrip().endswith(SENTENCE_END)
             and not any(mark in line.key for mark in _ADDRESS)
         )
+
+    def _opens_with_prompt(self, line: Line) -> bool:
+        """Two or three sentences whose first is a prompt of the vocabulary or of `widgets`, three
+        words or more: "Submit your letter to the editor via this form. Read more Letters to the
+        Editor.", "Like this article? Subscribe to our blog and get insights weekly."."""
+        breaks = list(_SENTENCE_BREAK.finditer(line.text))
+        if not 1 <= len(breaks) <= 2 or line.words > self.prompt_words:
+            return False
+        opening = line.text[: breaks[0].start()]
+        if len(opening.split()) < 3:
+            return False
+        key = line_key(opening)
+        return VOCABULARY.match(key) is not None or PROMPTS.match(key) is not None
 
     def _button(self, line: Line) -> bool:
         return line.words <= self.button_words and not line.text.rstrip().endswith(SENTENCE_END)
