@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..dates import is_timestamp
-from ..lines import is_prose
+from ..lines import FULL_STOP, PROSE_WORDS, ends_sentence
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, neighbours, remove
@@ -54,27 +54,39 @@ class ReaderComments(Filter):
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
         content = view.content()
-        kinds = [_kind(lines, p) for p in content]
-        prose = 0
-        for at, position in enumerate(content):
-            kind = kinds[at]
-            if kind and prose >= self.min_prose:
-                marks = [p for p, k in zip(content[at : at + self.window], kinds[at : at + self.window]) if k in (REPLY, SAYS)]
-                if len(marks) >= 2 or (kind == HEADER and marks):
-                    above = content[max(0, at - self.window) : at]
-                    start = position if kind == HEADER else _first_comment(lines, above, kinds[max(0, at - self.window) : at], position)
-                    detail = f"{len(marks)} marks from {lines[marks[0]].text[:60]!r}"
-                    yield from remove(lines[start:], self.name, "comment_section", detail)
-                    return
-            if is_prose(lines[position].text):
-                prose += lines[position].words
+        begin = _after_prose(lines, content, self.min_prose)
+        kinds = [_kind(lines, p) for p in content[begin:]]
+        for at, kind in enumerate(kinds):
+            if not kind:
+                continue
+            ahead = zip(content[begin + at : begin + at + self.window], kinds[at : at + self.window])
+            marks = [p for p, k in ahead if k in (REPLY, SAYS)]
+            if len(marks) >= 2 or (kind == HEADER and marks):
+                position = content[begin + at]
+                above = content[max(0, begin + at - self.window) : begin + at]
+                start = position if kind == HEADER else _first_comment(lines, above, position)
+                detail = f"{len(marks)} marks from {lines[marks[0]].text[:60]!r}"
+                yield from remove(lines[start:], self.name, "comment_section", detail)
+                return
+
+
+def _after_prose(lines: Sequence[Line], content: Sequence[int], words: int) -> int:
+    """The index in `content` of the first line with `words` words of prose above it (len(content) if none)."""
+    prose = 0
+    for at, position in enumerate(content):
+        if prose >= words:
+            return at
+        line = lines[position]
+        if line.words >= PROSE_WORDS and ends_sentence(line.text):
+            prose += line.words
+    return len(content)
 
 
 def _kind(lines: Sequence[Line], position: int) -> str:
     """Which mark of a comment section the line is: a `[comments]` key, or "" for none."""
     line = lines[position]
-    if line.words > _MARK_WORDS:
-        return ""
+    if line.words > _MARK_WORDS or line.text.endswith(FULL_STOP):
+        return ""  # a mark is a label, not a sentence
     match = MARKS.match(line.key)
     kind = match.lastgroup if match else None
     if kind != SAYS:
@@ -90,11 +102,11 @@ def _dated(text: str) -> bool:
     return any(is_timestamp(text[m.end() :].strip()) for m in _BREAK.finditer(text))
 
 
-def _first_comment(lines: Sequence[Line], above: Sequence[int], kinds: Sequence[str], first: int) -> int:
+def _first_comment(lines: Sequence[Line], above: Sequence[int], first: int) -> int:
     """Where a section opened by a mark begins: at a header `above` it (the lines of `window`
-    above, of `kinds`), else at the first comment's timestamp just above the mark and the name
-    line over it, else at the mark itself."""
-    headers = [p for p, kind in zip(above, kinds) if kind == HEADER]
+    above), else at the first comment's timestamp just above the mark and the name line over
+    it, else at the mark itself."""
+    headers = [p for p in above if _kind(lines, p) == HEADER]
     if headers:
         return headers[-1]
     for position in reversed(above[-_STAMP_REACH:]):
