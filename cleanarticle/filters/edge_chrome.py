@@ -109,9 +109,8 @@ class EdgeChrome(Filter):
         )
 
     def _opens_with_prompt(self, line: Line) -> bool:
-        """Two or three sentences whose first is a prompt of the vocabulary or of `widgets`, three
-        words or more: "Submit your letter to the editor via this form. Read more Letters to the
-        Editor.", "Like this article? Subscribe to our blog and get insights weekly."."""
+        """Two or three sentences whose first, three words or more, is a prompt of the vocabulary
+        or of `widgets` ("Like this article? Subscribe to our blog ...")."""
         breaks = list(_SENTENCE_BREAK.finditer(line.text))
         if not 1 <= len(breaks) <= 2 or line.words > self.prompt_words:
             return False
