@@ -63,16 +63,19 @@ class OffTopic(Filter):
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = [line for line in view.lines if line.text]
+        # the first line: a headline, in words of its own
+        candidates = [p for p in range(1, len(lines)) if self._candidate(lines[p]) and not _in_list(lines, p)]
+        if not candidates:
+            return
         prose = [line for line in lines if is_prose(line.text, self.min_prose_words)]
         words = [word for line in prose for word in _WORD.findall(line.text.lower())]
         ignore = stop_words(words)
-        article = {word for word in words if _content(word, ignore)}
+        article = {word for word in set(words) if _content(word, ignore)}
         if len(article) < self.min_article_words:
             return
         lexicon = load_lexicon(self.lexicon)
-        for position, line in enumerate(lines[1:], 1):  # the first line: a headline, in words of its own
-            if not self._candidate(line) or _in_list(lines, position):
-                continue
+        for position in candidates:
+            line = lines[position]
             own = [word for word in _WORD.findall(line.text.lower()) if _content(word, ignore)]
             shared = sum(word in article for word in own)
             bar = self._bar(line, shared, len(own))
