@@ -52,10 +52,7 @@ def ends_clause(text: str) -> bool:
     return text.endswith(":") or ends_sentence(text)
 
 
-PROSE_WORDS = 8  # the fewest words of a line of prose
-
-
-def is_prose(text: str, min_words: int = PROSE_WORDS) -> bool:
+def is_prose(text: str, min_words: int = 8) -> bool:
     """A sentence of at least `min_words` words: the shape of article text, not of furniture."""
     return ends_sentence(text) and count_words(text) >= min_words
 

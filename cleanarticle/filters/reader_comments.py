@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..dates import is_timestamp
-from ..lines import FULL_STOP, PROSE_WORDS, ends_sentence
+from ..lines import FULL_STOP, is_prose
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, neighbours, remove
@@ -76,9 +76,8 @@ def _after_prose(lines: Sequence[Line], content: Sequence[int], words: int) -> i
     for at, position in enumerate(content):
         if prose >= words:
             return at
-        line = lines[position]
-        if line.words >= PROSE_WORDS and ends_sentence(line.text):
-            prose += line.words
+        if is_prose(lines[position].text):
+            prose += lines[position].words
     return len(content)
 
 
