@@ -469,6 +469,25 @@ def test_a_sentence_the_article_repeats_at_a_distance_stays(paragraph: str) -> N
     assert not [r for r in result.removals if r.filter == "duplicates"]
 
 
+@pytest.mark.parametrize("copies", [2, 3, 5])
+@pytest.mark.parametrize("paragraph", REPEATED)
+def test_a_text_that_is_one_paragraph_repeated_keeps_every_copy(paragraph: str, copies: int) -> None:
+    """A placeholder or test page that repeats one paragraph under its headings: the copies are
+    all the prose there is, so removing them would remove most of the text (a budget)."""
+    text = "\n\n".join([TITLE, *[f"Section {n}\n\n{paragraph}" for n in range(copies)]]) + "\n"
+    result = Pipeline([Duplicates()]).run(text)
+    assert result.text.count(paragraph) == copies
+    assert not result.removals
+
+
+def test_one_paragraph_repeated_beside_other_prose_keeps_one_copy() -> None:
+    """With a second sentence line in the text, the copies are told apart again: the double goes."""
+    paragraph, other = REPEATED[0], REPEATED[1]
+    text = "\n\n".join([TITLE, paragraph, paragraph, other]) + "\n"
+    result = Pipeline([Duplicates()]).run(text)
+    assert [(r.reason, r.start) for r in result.removals] == [("repeated_line", text.rindex(paragraph))]
+
+
 @pytest.mark.parametrize(
     "block",
     [

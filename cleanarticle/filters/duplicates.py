@@ -40,6 +40,10 @@ class Duplicates(Filter):
     else the first. Lines that do not end like a sentence (table rows, list items) may repeat.
     A standfirst near the top whose text opens a later paragraph is removed.
 
+    A text whose sentence lines are all copies of one keeps them: they are all the prose there is
+    (a placeholder or test page that repeats one paragraph), and removing them would remove most
+    of it, not tell the article from its furniture.
+
     Removes: the second "The minister spoke for an hour and took no questions." of two in a row
     Keeps:   "Yes." said twice in an interview (fewer than `min_words` words)
     """
@@ -58,7 +62,7 @@ class Duplicates(Filter):
         for position, line in enumerate(lines):
             if line.words >= self.min_words and line.text.endswith(SENTENCE_END):
                 copies.setdefault(line.key, []).append(position)  # table rows, code output and list items repeat legitimately
-        repeated = [group for group in copies.values() if len(group) > 1]
+        repeated = [group for group in copies.values() if len(group) > 1] if len(copies) > 1 else []
         body = _body(lines) if repeated else range(0)
         counts = Counter(line.key for line in lines if line.text) if repeated else Counter()
         found: dict[int, tuple[list[int], str]] = {}  # first position -> the lines of one removal, its reason
