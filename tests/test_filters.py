@@ -314,6 +314,37 @@ CASES += table(
     ],
 )
 
+CASES += table(
+    "metadata_lines",
+    "middle",
+    removes=[
+        ("Published 3 hours ago", "inline_timestamp"),
+        ("Updated 5 minutes ago", "inline_timestamp"),
+        ("Last updated: 12 March 2024", "inline_timestamp"),
+        ("June 5, 2025 at 3:14 PM EDT", "inline_timestamp"),
+        ("Aktualisiert am 05.06.2025, 14:30 Uhr", "inline_timestamp"),
+        ("Publié le 5 juin 2025 à 10h31", "inline_timestamp"),
+        ("Actualizado: 05/06/2025 14:02 CEST", "inline_timestamp"),
+        ("Posted on 05/06/2025 at 14:30", "inline_timestamp"),
+        ("2 days ago", "inline_timestamp"),
+    ],
+    keeps=[
+        "2025-12-19:",  # a date that opens an entry
+        "In March 2025, the council met again to review the plan.",
+        "Spring 2025",
+        "Monday",
+        "The 2025 season opens on June 5 at 3 p.m., organisers said.",
+    ],
+)
+
+
+def test_three_dated_entries_are_a_list_and_stay() -> None:
+    """A schedule or a diary: each date heads its entry, so no date goes as furniture."""
+    dates = ["March 17, 2026", "April 13, 2026", "May 18, 2026"]
+    blocks = [TITLE, PARAGRAPHS[0], *[x for pair in zip(dates, PARAGRAPHS[1:4]) for x in pair], *PARAGRAPHS[4:]]
+    result = PIPELINE.run("\n\n".join(blocks) + "\n")
+    assert all(date in result.text.splitlines() for date in dates)
+
 
 @pytest.mark.parametrize(("name", "where", "line", "reason"), CASES)
 def test_filter_table(name: str, where: str, line: str, reason: str | None) -> None:

@@ -20,12 +20,15 @@ class MetadataLines(Filter):
     """Bylines, timestamps and outlet labels in the first lines; they become metadata.
 
     Also, after the last paragraph: a lone name (the author's signature) and an author's bio.
+    Further down, a timestamp line between paragraphs (`inline_timestamp`, no metadata: it may
+    date a comment or an update), unless the text holds `dated_entries` of them: then they head
+    the entries of a schedule or a diary, and stay wherever they are.
 
     Removes: "By Jane Doe and John Roe, Reuters", "Updated Jul 02, 2025 | 8:31 PM GMT-04"
     Keeps:   "By Tuesday, the talks had collapsed." (a sentence, not names)
     """
 
-    reasons: ClassVar[tuple[str, ...]] = ("byline", "timestamp", "header_label", "author_signature", "author_bio")
+    reasons: ClassVar[tuple[str, ...]] = ("byline", "timestamp", "header_label", "author_signature", "author_bio", "inline_timestamp")
     contextual: ClassVar[bool] = True
 
     window: int = 15
@@ -33,6 +36,8 @@ class MetadataLines(Filter):
     max_meta_words: int = 30  # no timestamp (24 tokens at most), dateline or byline (14 words) is longer
     max_label_words: int = 3  # an outlet or section label in the header
     max_signature_words: int = 4  # a lone name after the last paragraph
+    stamp_reach: int = 3  # a paragraph this many content lines before and after an inline timestamp
+    dated_entries: int = 3  # this many inline timestamps are a dated list, kept
 
     def metadata(self, view: View, removals: Sequence[Removal]) -> dict[str, Field]:
         """Author and outlet from the bylines removed, published or updated from the timestamps,
@@ -63,6 +68,12 @@ class MetadataLines(Filter):
         if len(content) >= 3:
             for position, reason in self._signature(lines, content).items():
                 found.setdefault(position, reason)
+        stamps = self._inline_stamps(lines, content)
+        if len(stamps) >= self.dated_entries:  # a dated list: its dates stay, in the head too
+            found = {p: reason for p, reason in found.items() if p not in stamps}
+        else:
+            for position in stamps:
+                found.setdefault(position, "inline_timestamp")
         yield from remove_each(lines, found, self.name)
 
     def _signature(self, lines: tuple[Line, ...], content: list[int]) -> dict[int, str]:
@@ -83,6 +94,18 @@ class MetadataLines(Filter):
             else:
                 return {}
         return {}
+
+    def _inline_stamps(self, lines: tuple[Line, ...], content: list[int]) -> list[int]:
+        """Timestamp lines with a paragraph within `stamp_reach` content lines on each side. A
+        date ending in a colon opens an entry ("2025-12-19:") and is not one."""
+        body = [_is_body(lines[p], self.body_words) for p in content]
+        found = []
+        for at, position in enumerate(content):
+            line = lines[position]
+            if line.words <= self.max_meta_words and is_timestamp(line.text) and not line.text.endswith(":"):
+                if any(body[max(0, at - self.stamp_reach) : at]) and any(body[at + 1 : at + 1 + self.stamp_reach]):
+                    found.append(position)
+        return found
 
     def _head(self, lines: tuple[Line, ...], content: list[int]) -> tuple[list[int], dict[int, str]]:
         """The content lines up to the `window`-th that is not metadata, or to the second body
