@@ -101,10 +101,15 @@ class MetadataLines(Filter):
         body = [_is_body(lines[p], self.body_words) for p in content]
         found = []
         for at, position in enumerate(content):
-            line = lines[position]
-            if line.words <= self.max_meta_words and is_timestamp(line.text) and not line.text.endswith(":"):
-                if any(body[max(0, at - self.stamp_reach) : at]) and any(body[at + 1 : at + 1 + self.stamp_reach]):
-                    found.append(position)
+            text = lines[position].text
+            if (
+                lines[position].words <= self.max_meta_words
+                and any(body[max(0, at - self.stamp_reach) : at])
+                and any(body[at + 1 : at + 1 + self.stamp_reach])
+                and not text.endswith(":")
+                and is_timestamp(text)
+            ):
+                found.append(position)
         return found
 
     def _head(self, lines: tuple[Line, ...], content: list[int]) -> tuple[list[int], dict[int, str]]:
