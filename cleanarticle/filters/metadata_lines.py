@@ -28,7 +28,14 @@ class MetadataLines(Filter):
     Keeps:   "By Tuesday, the talks had collapsed." (a sentence, not names)
     """
 
-    reasons: ClassVar[tuple[str, ...]] = ("byline", "timestamp", "header_label", "author_signature", "author_bio", "inline_timestamp")
+    reasons: ClassVar[tuple[str, ...]] = (
+        "byline",
+        "timestamp",
+        "header_label",
+        "author_signature",
+        "author_bio",
+        "inline_timestamp",
+    )
     contextual: ClassVar[bool] = True
 
     window: int = 15
@@ -98,18 +105,16 @@ class MetadataLines(Filter):
     def _inline_stamps(self, lines: tuple[Line, ...], content: list[int]) -> list[int]:
         """Timestamp lines with a paragraph within `stamp_reach` content lines on each side. A
         date ending in a colon opens an entry ("2025-12-19:") and is not one."""
-        body = [_is_body(lines[p], self.body_words) for p in content]
+        reach = self.stamp_reach
         found = []
         for at, position in enumerate(content):
-            text = lines[position].text
-            if (
-                lines[position].words <= self.max_meta_words
-                and any(body[max(0, at - self.stamp_reach) : at])
-                and any(body[at + 1 : at + 1 + self.stamp_reach])
-                and not text.endswith(":")
-                and is_timestamp(text)
-            ):
-                found.append(position)
+            line = lines[position]
+            if line.words <= self.max_meta_words and not line.text.endswith(":") and is_timestamp(line.text):
+                before, after = content[max(0, at - reach) : at], content[at + 1 : at + 1 + reach]
+                if any(_is_body(lines[p], self.body_words) for p in before) and any(
+                    _is_body(lines[p], self.body_words) for p in after
+                ):
+                    found.append(position)
         return found
 
     def _head(self, lines: tuple[Line, ...], content: list[int]) -> tuple[list[int], dict[int, str]]:
