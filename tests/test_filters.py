@@ -346,6 +346,43 @@ def test_three_dated_entries_are_a_list_and_stay() -> None:
     assert all(date in result.text.splitlines() for date in dates)
 
 
+FOOTER = [
+    "About us", "Careers", "Contact", "Privacy policy", "Terms of use", "Advertise", "Help centre", "Sitemap",
+    "Newsletters", "Podcasts", "Events", "Corrections", "Accessibility", "Site map", "Subscriptions", "Archive",
+]  # fmt: skip
+CONSENT = [
+    "Functional cookies remember your choices on this website, such as your language preferences.",
+    "We and our partners store and/or access information on a device, such as unique IDs in cookies to process personal data.",
+    "Analytical cookies are used to understand how visitors interact with the website.",
+    "To provide the best experiences, we use technologies like cookies to store and/or access device information.",
+    "This form is unavailable because of your cookie settings; enable functional cookies.",
+    "Diese Webseite verwendet Cookies, um Ihre Einstellungen zu speichern.",
+    "Ce site utilise des cookies pour améliorer votre expérience de navigation.",
+]
+
+
+@pytest.mark.parametrize("banner", CONSENT)
+def test_a_consent_banner_outside_the_prose_goes_in_any_wording(banner: str) -> None:
+    """Past the footer, a line naming cookies with two words of the consent vocabulary is a banner's
+    (one with more words than the footer between it and the article joins the densest run: kept)."""
+    text = "\n\n".join([TITLE, *PARAGRAPHS, *FOOTER, banner]) + "\n"
+    assert ("disclaimers", "cookie_notice") in removals_of(text, banner)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nearly every website you visit tells your browser to send cookies to advertisers, the study found.",
+        "Behavioral tracking: shops use cookies and session data to follow users across their website.",
+        "Bake the cookies for twelve minutes, then let them cool on a rack before you store them.",
+    ],
+)
+def test_cookies_in_the_article_prose_stay(line: str) -> None:
+    """Inside the densest run of prose, an article about tracking (or baking) says the same words."""
+    text = "\n\n".join([TITLE, *PARAGRAPHS[:3], line, *PARAGRAPHS[3:], *FOOTER]) + "\n"
+    assert line in PIPELINE.run(text).text.splitlines()
+
+
 @pytest.mark.parametrize(("name", "where", "line", "reason"), CASES)
 def test_filter_table(name: str, where: str, line: str, reason: str | None) -> None:
     if reason is not None:

@@ -8,10 +8,12 @@ from typing import ClassVar
 
 import regex
 
+from ..content.features import densest_run
+from ..lines import ends_sentence
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View
-from .phrases import Reasons, fold, keys, reasons
+from .phrases import Reasons, fold, keys, reasons, words
 
 REASONS = reasons("disclaimers")
 ANYWHERE = reasons("legal_anywhere")
@@ -24,12 +26,19 @@ _NAMES_SOMEONE = regex.compile(r"\b(?i:by|from|von|par|por)\s+(?:\p{Lu}|(?i:dpa|
 # Images" under a chart is the article's).
 _COPYRIGHT = regex.compile(r"(?i)(?:copyright\s*)?(?:©|\(c\)\s*(?:19|20)\d\d\b)")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_COOKIE = regex.compile(r"(?i)\bcookies?\b")
+_CONSENT_WORDS = frozenset(words("cookie_consent", "words"))
+_WORD = regex.compile(r"\w+")
 
 
 @register("disclaimers")
 @dataclass(frozen=True, slots=True)
 class Disclaimers(Filter):
     """Legal and editorial small print, in the tail of the text (cookie and copyright notices anywhere).
+
+    A consent banner's text names cookies and at least `consent_words` words of the consent
+    vocabulary (website, browser, preferences, partners, ...): outside the densest run of prose it
+    goes as `cookie_notice` in any wording; inside it, an article about tracking says the same.
 
     A copyright notice is told by its opening ("©", "Copyright ©", "(c) 2025") and its length
     (`max_copyright_words`), not by its wording: no article sentence starts so. Before the tail
@@ -49,17 +58,19 @@ class Disclaimers(Filter):
     tail_fraction: float = 0.5
     max_words: int = 120
     max_copyright_words: int = 12
+    consent_words: int = 2  # words of the consent vocabulary a line naming cookies needs to be a banner's
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
         tailing = self._tail(view)
         anywhere = not view.again and ANYWHERE_NEEDLE in fold(view.source.lower())  # a line alone: asked once
+        body = _body(lines) if anywhere else range(0)
         for position, line in enumerate(lines):
             if not line.text or line.words > self.max_words:
                 continue
             reason = tailing.get(position) or self._dated_copyright(line)
             if not reason and anywhere:
-                reason = ANYWHERE.find(line.key)
+                reason = ANYWHERE.find(line.key) or ((position not in body and self._consent(line.text)) or None)
             if reason:
                 yield Removal(line.start, line.stop, self.name, reason)
 
@@ -86,6 +97,13 @@ class Disclaimers(Filter):
             found = REASONS  # `within` only narrows the search to the needles in the first tail
         return verdicts
 
+    def _consent(self, text: str) -> str | None:
+        """"cookie_notice" for a line naming cookies with `consent_words` of the consent vocabulary."""
+        if _COOKIE.search(text) is None:
+            return None
+        found = {word for word in _WORD.findall(text.lower()) if word in _CONSENT_WORDS}
+        return "cookie_notice" if len(found) >= self.consent_words else None
+
     def _copyright(self, line: Line) -> str | None:
         """The reason "copyright" for a short line that opens as a copyright notice, else None."""
         if line.words <= self.max_copyright_words and _COPYRIGHT.match(line.text):
@@ -102,3 +120,12 @@ class Disclaimers(Filter):
         if reason == "credits_line" and not _NAMES_SOMEONE.search(line.text):
             return None  # "Reporting by local journalists has been cut ..." is prose
         return reason
+
+
+def _body(lines: tuple[Line, ...]) -> range:
+    """Positions (in `lines`) of the densest run of prose (`features.densest_run`)."""
+    content = [position for position, line in enumerate(lines) if line.text]
+    if not content:
+        return range(0)
+    start, end = densest_run([lines[p].words for p in content], [ends_sentence(lines[p].text) for p in content])
+    return range(content[start], content[end] + 1)
