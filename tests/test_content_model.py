@@ -319,3 +319,26 @@ def test_prose_beyond_the_article_needs_more_than_prose_inside_it() -> None:
     assert PageFurniture(outside_prose_odds=-4.0).decide(rows, odds)[0][after].all()
     result = WITH_MODEL.run("\n".join(page) + "\n")
     assert all(line in result.text for line in ARTICLE if line)
+
+
+TABLE = [
+    "| Film | Year | Plot |",
+    "|---|---|---|",
+    "| _[The Time Travelers](https://example.org/wiki/The_Time_Travelers)_ | 1964 | Scientists test a machine |",
+    "| _[Salvage](https://example.org/wiki/Salvage)_ | 2006 | A woman relives one day |",
+    "| _[Repeaters](https://example.org/wiki/Repeaters)_ | 2010 | Inmates repeat the same day |",
+    "| _[Edge of Tomorrow](https://example.org/wiki/Edge_of_Tomorrow)_ | 2014 | A soldier relives a battle |",
+]
+
+
+@pytest.mark.parametrize("rows", [3, 6])
+def test_a_table_inside_the_article_stays(rows: int) -> None:
+    """Rows of a Markdown table (as many cell bars each) inside the main text stay: linked, short
+    and without sentences, they score as low content by every feature of a menu."""
+    table = TABLE[:rows]
+    article = [*ARTICLE[:5], "The films the council screened are listed below.", "", *table, "", *ARTICLE[5:]]
+    result = WITH_MODEL.run(whole_page(article=article))
+    start = result.source.index(table[0])
+    end = result.source.index(table[-1]) + len(table[-1])
+    assert not [r for r in result.removals if r.filter == "page_furniture" and r.start < end and r.end > start]
+    assert all(line in result.text for line in ARTICLE if is_prose(line))

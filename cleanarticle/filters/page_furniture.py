@@ -61,6 +61,7 @@ class PageFurniture(Filter):
     min_prose_words: int = 50  # act only around an article: at least this many words of kept prose
     min_outside: int = 8  # act only when at least this many lines would go before or after the kept prose
     code_lines: int = 3  # a line of code inside the main text stays when this many of the 5 lines around it are code
+    table_rows: int = 3  # a run of this many table rows with as many cells each inside the main text stays
     title_words: int = 4  # a first line of at least this many words that reads as a headline is kept
     max_lines: int = 50_000  # longer texts are no single page: left to the rules
     model: str = ""  # a model file trained by benchmarks/train_content_model.py ("" = the packaged one)
@@ -78,6 +79,7 @@ class PageFurniture(Filter):
             return
         first, last = _ends(keep)
         keep[first:last] |= _code_block([line.text for line in lines[first:last]], self.code_lines)
+        keep[first:last] |= _table_rows([line.text for line in lines[first:last]], self.table_rows)
         for start, stop in _runs(~keep):
             reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
             detail = note or _why(rows, keep, start, stop)
@@ -147,6 +149,21 @@ def _code_block(texts: Sequence[str], needed: int) -> np.ndarray:
     at = np.arange(len(texts))
     around = counts[np.minimum(at + 3, len(texts))] - counts[np.maximum(at - 2, 0)]
     return code & (around >= needed)
+
+
+def _table_rows(texts: Sequence[str], needed: int) -> np.ndarray:
+    """Rows of a table: runs of at least `needed` lines with the same number of cell bars, two
+    or more ("a | b | c"), as Markdown and text renderers write tables. A film list or a price
+    table is article content that every feature of a menu's describes."""
+    bars = [text.count("|") if " | " in text or text.lstrip().startswith("|") else 0 for text in texts]
+    found = np.zeros(len(texts), dtype=bool)
+    start = 0
+    for end in range(1, len(bars) + 1):
+        if end == len(bars) or bars[end] != bars[start]:
+            if bars[start] >= 2 and end - start >= needed:
+                found[start:end] = True
+            start = end
+    return found
 
 
 def _lone(keep: np.ndarray, first: int, last: int) -> np.ndarray:
