@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress
 from typing import ClassVar
 
+from ..content.features import densest_run
+from ..lines import ends_sentence
 from ..text import TEXT, spans_of
 from ..types import Field, Line, Removal
 
@@ -140,3 +142,13 @@ def neighbours(lines: Sequence[Line], position: int, step: int) -> Iterator[int]
         if lines[i].text:
             yield i
         i += step
+
+
+def prose_run(lines: Sequence[Line]) -> range:
+    """Positions (in `lines`) of the densest run of prose (`features.densest_run`), blank lines
+    inside it included; empty for a text without content."""
+    content = [position for position, line in enumerate(lines) if line.text]
+    if not content:
+        return range(0)
+    start, end = densest_run([lines[p].words for p in content], [ends_sentence(lines[p].text) for p in content])
+    return range(content[start], content[end] + 1)

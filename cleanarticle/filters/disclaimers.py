@@ -8,11 +8,9 @@ from typing import ClassVar
 
 import regex
 
-from ..content.features import densest_run
-from ..lines import ends_sentence
 from ..registry import register
 from ..types import Line, Removal
-from .base import Filter, View
+from .base import Filter, View, prose_run
 from .phrases import Reasons, fold, keys, reasons, words
 
 REASONS = reasons("disclaimers")
@@ -64,13 +62,15 @@ class Disclaimers(Filter):
         lines = view.lines
         tailing = self._tail(view)
         anywhere = not view.again and ANYWHERE_NEEDLE in fold(view.source.lower())  # a line alone: asked once
-        body = _body(lines) if anywhere else range(0)
+        body = prose_run(lines) if anywhere else range(0)
         for position, line in enumerate(lines):
             if not line.text or line.words > self.max_words:
                 continue
             reason = tailing.get(position) or self._dated_copyright(line)
             if not reason and anywhere:
-                reason = ANYWHERE.find(line.key) or ((position not in body and self._consent(line.text)) or None)
+                reason = ANYWHERE.find(line.key)
+                if not reason and position not in body:
+                    reason = self._consent(line.text)
             if reason:
                 yield Removal(line.start, line.stop, self.name, reason)
 
@@ -98,7 +98,7 @@ class Disclaimers(Filter):
         return verdicts
 
     def _consent(self, text: str) -> str | None:
-        """"cookie_notice" for a line naming cookies with `consent_words` of the consent vocabulary."""
+        """ "cookie_notice" for a line naming cookies with `consent_words` of the consent vocabulary."""
         if _COOKIE.search(text) is None:
             return None
         found = {word for word in _WORD.findall(text.lower()) if word in _CONSENT_WORDS}
@@ -120,12 +120,3 @@ class Disclaimers(Filter):
         if reason == "credits_line" and not _NAMES_SOMEONE.search(line.text):
             return None  # "Reporting by local journalists has been cut ..." is prose
         return reason
-
-
-def _body(lines: tuple[Line, ...]) -> range:
-    """Positions (in `lines`) of the densest run of prose (`features.densest_run`)."""
-    content = [position for position, line in enumerate(lines) if line.text]
-    if not content:
-        return range(0)
-    start, end = densest_run([lines[p].words for p in content], [ends_sentence(lines[p].text) for p in content])
-    return range(content[start], content[end] + 1)

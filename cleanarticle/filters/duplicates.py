@@ -10,12 +10,11 @@ from typing import ClassVar
 
 import regex
 
-from ..content.features import densest_run
 from ..credits import has_credit_tail
-from ..lines import SENTENCE_END, ends_sentence
+from ..lines import SENTENCE_END
 from ..registry import register
 from ..types import Line, Removal
-from .base import Filter, View, neighbours, remove
+from .base import Filter, View, neighbours, prose_run, remove
 
 # Words that photo captions use and body paragraphs rarely do.
 _CAPTION_WORDS = regex.compile(
@@ -63,7 +62,7 @@ class Duplicates(Filter):
             if line.words >= self.min_words and line.text.endswith(SENTENCE_END):
                 copies.setdefault(line.key, []).append(position)  # table rows, code output and list items repeat legitimately
         repeated = [group for group in copies.values() if len(group) > 1] if len(copies) > 1 else []
-        body = _body(lines) if repeated else range(0)
+        body = prose_run(lines) if repeated else range(0)
         counts = Counter(line.key for line in lines if line.text) if repeated else Counter()
         found: dict[int, tuple[list[int], str]] = {}  # first position -> the lines of one removal, its reason
         for group in repeated:
@@ -103,13 +102,6 @@ class Duplicates(Filter):
             if any(map(str.startswith, keys[content.index(position) + 1 :], repeat(opening))):
                 yield from remove([lines[position]], self.name, "standfirst_repeated")
                 return
-
-
-def _body(lines: Sequence[Line]) -> range:
-    """Positions (in `lines`) of the densest run of prose (`features.densest_run`)."""
-    content = [position for position, line in enumerate(lines) if line.text]
-    start, end = densest_run([lines[p].words for p in content], [ends_sentence(lines[p].text) for p in content])
-    return range(content[start], content[end] + 1) if content else range(0)
 
 
 def _in_block(lines: Sequence[Line], position: int, counts: Counter[str]) -> bool:
