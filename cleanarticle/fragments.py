@@ -18,6 +18,14 @@ from .lines import SENTENCE_END, is_code
 from .wrapping import BLOCK_START
 
 _CLOSING = frozenset(",;:.)]!?%")  # punctuation that continues or closes a sentence
+# Words a sentence cannot end on (articles, prepositions, conjunctions; not particles such as
+# "in" or "up", which end labels: "Log in", "Sign up"): a line ending on one leaves its sentence open.
+_OPEN_WORDS = frozenset(
+    "a an the of and or to with by from for as at than that into onto its their his her our your this these those is are was were which whose between through during via"
+    " der die das den dem des und oder von mit zu für zum zur ein eine einen"
+    " le la les du de des et ou à au aux un une"
+    " el los las del y con por para que una".split()
+)
 _IDENTIFIER = re.compile(r"\w[.(\[]\w|^[a-z]+[A-Z]")  # "builder.Services", "f(x)", "coverImg": names in code, not a sentence's piece
 
 
@@ -42,7 +50,7 @@ def _mid_sentence(before: str, text: str) -> bool:
     return bool(
         before
         and text
-        and (text[0].islower() or text[0] in _CLOSING)
+        and (text[0].islower() or text[0] in _CLOSING or _leaves_open(before))
         and not before.rstrip().endswith(SENTENCE_END)
         and not _starts_block(before)
         and not _starts_block(text)
@@ -50,6 +58,13 @@ def _mid_sentence(before: str, text: str) -> bool:
         and not is_code(text)
         and _IDENTIFIER.search(text) is None
     )
+
+
+def _leaves_open(before: str) -> bool:
+    """Whether `before` stops where no sentence stops: on a comma or on one of `_OPEN_WORDS`
+    as written (a capital "Le" or "De" is more often a name)."""
+    words = before.rsplit(None, 1)
+    return bool(words) and words[-1] in _OPEN_WORDS
 
 
 def _starts_block(text: str) -> bool:

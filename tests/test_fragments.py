@@ -14,7 +14,9 @@ from cleanarticle.text import split_lines
     ("texts", "joined"),
     [
         (["A square matrix", "is Hermitian if and only if it is equal to its", "adjoint", ", that is, it satisfies the equation."], [False, True, True, True]),
-        (["Die Regierung hat den", "Haushalt", "am Dienstag beschlossen."], [False, False, True]),
+        (["Die Regierung hat den", "Haushalt", "am Dienstag beschlossen."], [False, True, True]),  # "den" leaves it open
+        (["In 1645, Dutch", "cartographers", "renamed the land after the", "Dutch province", "of", "Zeeland", "."], [False, True, True, True, True, True, True]),
+        (["Tuatara, skinks and geckos live on the islands of", "Auckland", "and", "Christchurch", "."], [False, True, True, True, True]),
         (["Le maire a salué le", "vote", "du conseil."], [False, True, True]),
         (["Read the full", "report", ") before the hearing."], [False, True, True]),
         (["Read the full", "report", "before the hearing"], [False, False, False]),  # no sentence end: no sentence
@@ -36,6 +38,9 @@ def test_pieces_of_a_sentence_continue_it(texts: list[str], joined: list[bool]) 
         ["Home", "World", "Business"],  # capitalised labels
         ["Related Articles", "placeholder", "Elon Musk’s feud with Trump costs him $27 billion"],  # a word left alone
         ["Author FXStreet", "12 hours ago"],  # a number
+        ["Snowee", "by Hieu Le", "Designed by Hieu Le for a font foundry, Snowee emerged from a brand refresh."],  # "Le": a name
+        ["Terms of", "Use", "Privacy Policy"],  # an open end, but no sentence end
+        ["Log in", "Sign up", "Subscribe to our newsletter."],  # particles end labels
     ],
 )
 def test_lines_that_start_blocks_of_their_own_do_not(texts: list[str]) -> None:
