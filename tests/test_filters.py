@@ -429,6 +429,26 @@ def test_marker_less_teaser_tail_goes() -> None:
     assert all(p in result.text for p in PARAGRAPHS)
 
 
+def test_a_listicle_whose_entries_read_as_teasers_stays() -> None:
+    """Entries of a list article ("3." / a name / "by" its maker / paragraphs) repeat with the
+    period of a teaser tail, but they hold the text's prose: they are the article."""
+    makers = ["Hieu Le", "Matthieu Cortat", "Fuego Fonts", "Neil Summerour"]
+    entries = [
+        [
+            f"{n}.",
+            f"Typeface {n}",
+            f"by {maker}",
+            f"Designed by {maker} over {n + 2} years, this family of {n * 4} weights began as a commission for a museum's signage.",
+            f"Its letters draw on {n + 1} specimens from an old foundry, redrawn for screens and for print at small sizes.",
+        ]
+        for n, maker in enumerate(makers, 1)
+    ]
+    body = [TITLE, "Four new typefaces caught our eye this month; here is what makes each of them worth a look.", *(line for entry in entries for line in entry)]
+    result = PIPELINE.run("\n".join(body) + "\n")
+    assert not any(r.reason == "teaser_block" for r in result.removals)
+    assert all(entry[3] in result.text and entry[4] in result.text for entry in entries)
+
+
 def test_mid_article_related_links_go_and_article_continues() -> None:
     links = "Related\nInflation slows for a third month\nWhy the housing market is cooling"
     result = PIPELINE.run(article(links, "middle", blank=True))

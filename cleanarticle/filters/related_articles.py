@@ -141,7 +141,7 @@ class RelatedArticles(Filter):
                 yield from remove([line] + [lines[p] for p in links], self.name, "related_links", line.text)
             elif LABELS.match(line.key) or _is_brand_more(line):
                 yield from remove([line], self.name, "related_label", line.text)
-        block = self._teaser_tail(lines, content, tails.kinds, consumed)
+        block = self._teaser_tail(lines, content, tails, consumed)
         if block is not None:
             yield from remove(lines[block[0] : block[1] + 1], self.name, "teaser_block")
 
@@ -175,12 +175,14 @@ class RelatedArticles(Filter):
         return run
 
     def _teaser_tail(
-        self, lines: tuple[Line, ...], content: list[int], kinds: list[str | None], consumed: int
+        self, lines: tuple[Line, ...], content: list[int], tails: _TailStats, consumed: int
     ) -> tuple[int, int] | None:
         """First and last positions of a tail of teasers whose anchor lines repeat with a fixed
-        period; small print after the last teaser is left out of it."""
+        period; small print after the last teaser is left out of it. Not a tail that holds most
+        of the text's prose (`_TailStats.after`): a listicle's entries ("Gando" / "by Matthieu
+        Cortat" / three paragraphs) have the shape of teasers and are the article."""
         skip = sum(1 for p in content if p <= consumed)
-        content, kinds = content[skip:], kinds[skip:]
+        content, kinds = content[skip:], tails.kinds[skip:]
         while content and not kinds[-1] and SMALL_PRINT.find(lines[content[-1]].key):
             content, kinds = content[:-1], kinds[:-1]
         for kind in ("author", "time"):
@@ -197,7 +199,7 @@ class RelatedArticles(Filter):
             if len(run) < self.min_teasers or not 2 <= period <= self.max_period or trailing >= period:
                 continue
             first = run[-1] - (period - 1 - trailing)
-            if first < 0 or any(lines[p].words > self.max_teaser_words for p in content[first:]):
+            if first < 0 or tails.after(skip + first - 1)[4]:
                 continue
             return content[first], content[-1]
         return None
