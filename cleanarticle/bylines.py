@@ -17,8 +17,10 @@ from .types import Line
 _BY = words("metadata", "by")
 ROLE = regex.compile(rf"\b(?:{'|'.join(words('metadata', 'roles'))})s?\b", regex.IGNORECASE)
 # "Somini Sengupta is the international climate reporter for The Times."
+# "Cassidy Horton is a finance writer who's passionate about ... . With an MBA, ...": the first
+# sentence names the role, however long the bio goes on.
 _AUTHOR_BIO = regex.compile(
-    r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2}\s+(?:is|was|covers|writes|reports)\b.{0,160}$"
+    r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2}\s+(?:is|was|covers|writes|reports)\b(?:.{0,160}$|[^.!?]{0,160}[.!?](?=\s|$))"
 )
 _NAME_HEAD = regex.compile(r"^(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s+")
 # "Le Monde avec AFP", "Staff and agencies": an outlet credited together with a news agency.
@@ -52,7 +54,8 @@ def are_names(text: str) -> bool:
 
 def is_author_bio(text: str) -> bool:
     """"Name is/covers/writes ..." naming a newsroom role: the author's bio under an article."""
-    return _AUTHOR_BIO.match(text) is not None and ROLE.search(text) is not None
+    bio = _AUTHOR_BIO.match(text)
+    return bio is not None and ROLE.search(bio.group()) is not None
 
 
 def is_wire_credit(line: Line) -> bool:

@@ -337,6 +337,37 @@ CASES += table(
     ],
 )
 
+CASES += table(
+    "metadata_lines",
+    "tail",
+    removes=[
+        ("Somini Sengupta is the international climate reporter for The Times.", "author_bio"),  # NYT
+        (  # a personal-finance site: the role in the first sentence, a long bio after it
+            "Cassidy Horton is a finance writer who is passionate about helping people find financial freedom. "
+            "With an MBA and a degree in public relations, her work has appeared in Forbes, NerdWallet and Money.",
+            "author_bio",
+        ),
+        (  # a health magazine
+            "Maureen Salamon is the executive editor of a monthly health letter. She also writes for two "
+            "heart and mind newsletters, and her work has appeared in newspapers and on websites across the country.",
+            "author_bio",
+        ),
+        ("Alexa Amador is a writer, graphic designer and mystery fan. She graduated from a state university with a degree in English.", "author_bio"),
+        ("Tom Reyes was a staff writer at a Chicago daily before he joined the paper in 2019.", "author_bio"),
+        ("Denise Park covers energy markets as a reporter in London.", "author_bio"),
+        ("Written by Cassidy Horton", "byline"),  # an author box's first line
+        ("Posted by Emma Baker", "byline"),  # a blog
+        ("By Jane Doe and John Roe", "byline"),
+    ],
+    keeps=[
+        "Jane Doe is a nurse who has worked nights at the hospital for eleven years, and she says she will stay.",
+        "Kyiv is a city that has learned to live with sirens. Its writers, like its bakers, keep working through them.",
+        "Written by hand, the letters were found in an attic in 1998.",
+        "By the end of the year, the plan had been dropped altogether.",
+        "Posted by the army on the border, the soldiers waited for orders.",
+    ],
+)
+
 
 def test_three_dated_entries_are_a_list_and_stay() -> None:
     """A schedule or a diary: each date heads its entry, so no date goes as furniture."""

@@ -19,7 +19,9 @@ from .base import Filter, View, remove_each
 class MetadataLines(Filter):
     """Bylines, timestamps and outlet labels in the first lines; they become metadata.
 
-    Also, after the last paragraph: a lone name (the author's signature) and an author's bio.
+    Also, after the last paragraph: a lone name (the author's signature), a byline ("Written by
+    Jane Doe", an author box's first line) and an author's bio (its first sentence names a role:
+    "Jane Doe is a finance writer who ...", however long it goes on).
     Further down, a timestamp line between paragraphs (`inline_timestamp`, no metadata: it may
     date a comment or an update), unless the text holds `dated_entries` of them: then they head
     the entries of a schedule or a diary, and stay wherever they are.
@@ -84,7 +86,7 @@ class MetadataLines(Filter):
         yield from remove_each(lines, found, self.name)
 
     def _signature(self, lines: tuple[Line, ...], content: list[int]) -> dict[int, str]:
-        """Author lines ending the text: a lone name, or "Name is a reporter ...".
+        """Author lines ending the text: a lone name, a byline, or "Name is a reporter ...".
 
         Only when every line after the last paragraph is one of them: a capitalised
         two-word line before other short lines is more likely a heading ("Most Read").
@@ -94,6 +96,8 @@ class MetadataLines(Filter):
             line = lines[position]
             if is_author_bio(line.text):
                 found[position] = "author_bio"
+            elif parse_byline(line.text) is not None:
+                found[position] = "byline"
             elif line.words >= 2 and is_label(line, self.max_signature_words) and are_names(line.text):
                 found[position] = "author_signature"
             elif ends_clause(line.text) or line.words >= self.body_words:
