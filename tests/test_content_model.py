@@ -342,3 +342,24 @@ def test_a_table_inside_the_article_stays(rows: int) -> None:
     end = result.source.index(table[-1]) + len(table[-1])
     assert not [r for r in result.removals if r.filter == "page_furniture" and r.start < end and r.end > start]
     assert all(line in result.text for line in ARTICLE if is_prose(line))
+
+
+CELLS = [  # a ranking table as a block renderer writes it: one cell a line
+    *("School", "Rank", "Acceptance", "Women"),
+    *("Chicago Booth", "1", "37%", "40%"),
+    *("Kellogg", "3", "38%", "48%"),
+    *("Wharton", "1", "35%", "50%"),
+    *("Harvard", "5", "31%", "42%"),
+    *("Stanford", "6", "6.8%", "44%"),
+]
+
+
+def test_a_table_written_one_cell_a_line_inside_the_article_stays() -> None:
+    """Short cells, figures without words: each scores as a menu entry; the period in which
+    figures and text alternate shows the table (`row_cells`)."""
+    article = [*ARTICLE[:5], "The schools the council compared are listed below.", "", *CELLS, "", *ARTICLE[5:]]
+    result = WITH_MODEL.run(whole_page(article=article))
+    start = result.source.index("\n".join(CELLS[4:8]))
+    end = result.source.index(CELLS[-1], start) + len(CELLS[-1])
+    assert not [r for r in result.removals if r.filter == "page_furniture" and r.start < end and r.end > start]
+    assert not any(label in result.text.split("\n") for label in NAV[1:])

@@ -7,6 +7,8 @@ Each switch between article and furniture costs `switch`; each line votes with i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 
 
@@ -33,3 +35,9 @@ def smooth(log_odds: np.ndarray, switch: float) -> np.ndarray:
         if back[i, int(state)]:
             state = not state
     return out
+
+
+def runs(mask: np.ndarray) -> Iterator[tuple[int, int]]:
+    """(start, stop) of each run of True in `mask`."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
+    yield from zip(edges[::2].tolist(), edges[1::2].tolist())

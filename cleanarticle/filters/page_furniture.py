@@ -16,9 +16,10 @@ import numpy as np
 from ..content.features import NAMES, densest_run, features
 from ..content.features import prose as is_prose
 from ..content.model import load_model
-from ..content.sequence import smooth
+from ..content.sequence import runs, smooth
 from ..lines import ends_sentence, is_code
 from ..registry import register
+from ..tables import bar_rows, cell_rows
 from ..types import Line, Removal
 from .base import Filter, View
 
@@ -46,7 +47,7 @@ class PageFurniture(Filter):
     Keeps:   the article's paragraphs, headings and lists; any line that reads as prose unless the
              model is sure of it (`prose_odds`; beyond the main text `outside_prose_odds`, as a
              sentence after the article's end is mostly a teaser, a bio or a comment); a code
-             listing inside the main text (`code_lines`)
+             listing (`code_lines`) or a table (`table_rows`, `tables`) inside the main text
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("outside_main_text", "low_content_score")
@@ -61,7 +62,8 @@ class PageFurniture(Filter):
     min_prose_words: int = 50  # act only around an article: at least this many words of kept prose
     min_outside: int = 8  # act only when at least this many lines would go before or after the kept prose
     code_lines: int = 3  # a line of code inside the main text stays when this many of the 5 lines around it are code
-    table_rows: int = 3  # a run of this many table rows with as many cells each inside the main text stays
+    table_rows: int = 3  # a table of this many rows inside the main text stays (`tables`: cell bars, or one cell a line)
+    row_cells: int = 12  # the most cells a row written one cell a line may have
     title_words: int = 4  # a first line of at least this many words that reads as a headline is kept
     max_lines: int = 50_000  # longer texts are no single page: left to the rules
     model: str = ""  # a model file trained by benchmarks/train_content_model.py ("" = the packaged one)
@@ -79,8 +81,9 @@ class PageFurniture(Filter):
             return
         first, last = _ends(keep)
         keep[first:last] |= _code_block([line.text for line in lines[first:last]], self.code_lines)
-        keep[first:last] |= _table_rows([line.text for line in lines[first:last]], self.table_rows)
-        for start, stop in _runs(~keep):
+        texts = [line.text for line in lines[first:last]]
+        keep[first:last] |= bar_rows(texts, self.table_rows) | cell_rows(texts, self.row_cells, self.table_rows)
+        for start, stop in runs(~keep):
             reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
             detail = note or _why(rows, keep, start, stop)
             yield from _removals(view, lines[start:stop], self.name, reason, detail)
@@ -151,21 +154,6 @@ def _code_block(texts: Sequence[str], needed: int) -> np.ndarray:
     return code & (around >= needed)
 
 
-def _table_rows(texts: Sequence[str], needed: int) -> np.ndarray:
-    """Rows of a table: runs of at least `needed` lines with the same number of cell bars, two
-    or more ("a | b | c"), as Markdown and text renderers write tables. A film list or a price
-    table is article content that every feature of a menu's describes."""
-    bars = [text.count("|") if " | " in text or text.lstrip().startswith("|") else 0 for text in texts]
-    found = np.zeros(len(texts), dtype=bool)
-    start = 0
-    for end in range(1, len(bars) + 1):
-        if end == len(bars) or bars[end] != bars[start]:
-            if bars[start] >= 2 and end - start >= needed:
-                found[start:end] = True
-            start = end
-    return found
-
-
 def _lone(keep: np.ndarray, first: int, last: int) -> np.ndarray:
     """Lone lines inside the main text, between two kept ones: a heading, a label over a list."""
     lone = ~keep & np.roll(keep, 1) & np.roll(keep, -1)
@@ -179,12 +167,6 @@ def _outside_body(lines: Sequence[Line]) -> int:
     word counts and sentence ends alone, before any feature is computed."""
     start, end = densest_run([line.words for line in lines], [ends_sentence(line.text) for line in lines])
     return len(lines) - (end - start + 1)
-
-
-def _runs(mask: np.ndarray) -> Iterator[tuple[int, int]]:
-    """(start, stop) of each run of True in `mask`."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
-    yield from zip(edges[::2].tolist(), edges[1::2].tolist())
 
 
 def _why(rows: np.ndarray, keep: np.ndarray, start: int, stop: int) -> str:
