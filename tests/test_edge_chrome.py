@@ -54,12 +54,16 @@ REMOVED = [  # (line, where, reason): from several publishers and languages
     ("Disclosure: As an affiliate marketer, I earn from qualifying purchases. If you click a link, I may earn a commission.", "tail", "affiliate_note"),
     ("Advertiser Disclosure", "head", "affiliate_note"),
     ("Book a demo", "middle", "call_to_action"),  # a button: anywhere
-    # two or three sentences, the first a prompt of the vocabulary or of `widgets`
+    # two or three sentences, one of them a prompt of the vocabulary or of `widgets`
     ("Submit your letter to the editor via this form. Read more Letters to the Editor.", "tail", "edge_prompt"),  # US daily
     ("We want to hear what you think about this article. Submit a letter to the editor or write to us.", "tail", "edge_prompt"),
     ("Like this article? Subscribe to our blog and have great financial insights delivered weekly.", "tail", "edge_prompt"),
     ("Love the Weekly Byte Newsletter? Tell your friends and get rewards.", "tail", "edge_prompt"),  # Substack
     ("Thanks for subscribing! Look out for your first newsletter in your inbox soon!", "tail", "edge_prompt"),
+    ("Want to see how it works? Request a demo!", "tail", "edge_prompt"),  # software vendor
+    ("Ready to simplify your nutrition? Get started today.", "tail", "edge_prompt"),  # meal service
+    ("We help you find the best of the city. Sign up for our newsletter for the best of the city.", "tail", "edge_prompt"),  # city guide
+    ("Sie haben Fragen? Jetzt kostenlos Angebot anfordern.", "tail", "edge_prompt"),  # German
     ("Follow us", "middle", "social_prompt"),
 ]
 
@@ -72,6 +76,8 @@ KEPT = [  # (line, where): prose and headings that use the same words
     ("Download our free buyer's guide for first-time owners", "middle"),
     ("Share your thoughts with us in the comments below. The survey closes on Friday.", "middle"),  # not an edge
     ("Residents want to hear from the council. It has not answered their letters since May.", "tail"),  # prose opening
+    ("The firm answered none of our questions. Request a demo, its website says, and a salesman calls within the hour.", "tail"),
+    ("The mayor wants to hear from residents. Sign-ups for the town hall opened on Monday.", "tail"),  # no sentence a prompt
 ]
 
 

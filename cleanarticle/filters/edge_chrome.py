@@ -10,8 +10,9 @@ path), a short line at an edge that is the whole text of a link or a button goes
 (`edge_link`): "Back to Blogs", "Get Started", a category label above the headline. The vocabulary is data (`[edge_chrome]` in
 `phrases/*.toml`, one key per reason); affiliate notes ("We may earn a commission ...") are
 sentences, taken at the edges up to `note_words` long. A prompt often comes as two sentences
-("Like this article? Subscribe to our blog ..."): at an edge, a line of two or three sentences
-whose first is a prompt of this vocabulary or of `widgets` goes (`edge_prompt`), never the text's
+("Like this article? Subscribe to our blog ...", "Want to see how it works? Request a demo!"): at
+an edge, a line of two or three sentences one of which is a prompt of this vocabulary or of
+`widgets` goes (`edge_prompt`), never the text's
 first line (a headline may read "Who's Reading Your Newsletter?"). A budget keeps the step from taking a section of text: if
 what it finds adds up to more than `budget` of the text's words, it removes nothing.
 """
@@ -62,7 +63,7 @@ class EdgeChrome(Filter):
     budget: float = 0.15  # most of the text's words the step may take; above, it takes none
     button_words: int = 4  # a prompt this short and without a sentence end is a button anywhere ("Book a demo")
     note_words: int = 60  # an affiliate note at an edge may be a sentence or two this long
-    prompt_words: int = 40  # a prompt of two or three sentences at an edge, the first of them a prompt, is this short
+    prompt_words: int = 40  # a prompt of two or three sentences at an edge, one of them a prompt, is this short
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
@@ -83,7 +84,7 @@ class EdgeChrome(Filter):
             match = VOCABULARY.match(line.key)
             reason = match.lastgroup if match else None
             if reason is None:
-                if edge and position != first and self._opens_with_prompt(line):
+                if edge and position != first and self._holds_prompt(line):
                     found[position] = "edge_prompt"
                 continue
             if reason in NOTES:
@@ -108,17 +109,17 @@ class EdgeChrome(Filter):
             and not any(mark in line.key for mark in _ADDRESS)
         )
 
-    def _opens_with_prompt(self, line: Line) -> bool:
-        """Two or three sentences whose first, three words or more, is a prompt of the vocabulary
-        or of `widgets` ("Like this article? Subscribe to our blog ...")."""
+    def _holds_prompt(self, line: Line) -> bool:
+        """Two or three sentences one of which, three words or more, is a prompt of the
+        vocabulary or of `widgets` ("Like this article? Subscribe to our blog ...", "Want to see
+        how it works? Request a demo!")."""
         breaks = list(_SENTENCE_BREAK.finditer(line.text))
         if not 1 <= len(breaks) <= 2 or line.words > self.prompt_words:
             return False
-        opening = line.text[: breaks[0].start()]
-        if len(opening.split()) < 3:
-            return False
-        key = line_key(opening)
-        return VOCABULARY.match(key) is not None or PROMPTS.match(key) is not None
+        starts, ends = [0, *(b.end() for b in breaks)], [*(b.start() for b in breaks), len(line.text)]
+        sentences = [line.text[start:end] for start, end in zip(starts, ends)]
+        keys = [line_key(sentence) for sentence in sentences if len(sentence.split()) >= 3]
+        return any(VOCABULARY.match(key) is not None or PROMPTS.match(key) is not None for key in keys)
 
     def _button(self, line: Line) -> bool:
         return line.words <= self.button_words and not line.text.rstrip().endswith(SENTENCE_END)
