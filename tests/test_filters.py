@@ -227,6 +227,29 @@ CASES = [
 
 CASES += table(
     "disclaimers",
+    "tail",
+    removes=[  # the legends US regulators make banks, brokers and lenders print
+        ("NOT FDIC INSURED · NOT BANK GUARANTEED · MAY LOSE VALUE", "investment_disclaimer"),  # a fund manager
+        ("Investment products are Not FDIC Insured, No Bank Guarantee, May Lose Value.", "investment_disclaimer"),  # a bank
+        ("Member FDIC. Equal Housing Lender.", "investment_disclaimer"),
+        ("Member SIPC", "investment_disclaimer"),  # a broker
+        ("Insight Wealth Strategies, LLC is a Registered Investment Adviser.", "investment_disclaimer"),  # a wealth manager
+        ("Securities offered through Example Securities, Inc., member FINRA/SIPC.", "investment_disclaimer"),
+        ("All personal loans made by WebBank.", "investment_disclaimer"),  # a lending marketplace
+        ("Loans are originated by Example Bank, N.A.", "investment_disclaimer"),
+    ],
+    keeps=[
+        "Deposits at the failed bank were not FDIC insured above $250,000, the regulator said on Friday.",
+        "Members of the FDIC board voted three to two to approve the merger.",
+        "The firm, which is a registered investment adviser in three states, denied the charges.",
+        "Loans made by the city's development fund rose by a fifth last year.",
+        "Securities regulators said the case was the largest of its kind.",
+    ],
+)
+
+
+CASES += table(
+    "disclaimers",
     "middle",
     removes=[
         ("We use cookies to improve your experience on our website.", "cookie_notice"),
