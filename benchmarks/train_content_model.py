@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-from bisect import bisect_right
 import json
 import sys
 import tempfile
@@ -39,7 +38,6 @@ from cleanarticle.content.model import MODEL_FILE, ContentModel, context  # noqa
 from cleanarticle.content.train import fit_trees  # noqa: E402
 from cleanarticle.filters.page_furniture import PageFurniture  # noqa: E402
 from cleanarticle.lines import count_words, ends_sentence  # noqa: E402
-from cleanarticle.text import split_lines  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data"
@@ -52,39 +50,15 @@ MAX_DOCS = 2000  # documents per stage fit: every n-th document, so training tak
 SETTINGS = tuple((t, s) for t in (-1.0, -0.5, 0.0) for s in (0.5, 1.0, 2.0))
 
 
-def text_of(doc: content_data.Doc) -> str:
-    """The rendering as a user's scraper leaves it: one line each, blank lines where they were."""
-    return "\n".join(("\n" if blank else "") + line for line, blank in zip(doc.lines, doc.blank_before))
-
-
-def read_as(doc: content_data.Doc) -> None:
-    """Put in `doc.extra` the lines as `page_furniture` reads them (`split_lines`: a hard-wrapped
-    paragraph or a sentence in pieces is one line), so the model learns from what it will see:
-    their feature rows (`rows`), labels (`labels`: the label of most of their words, article on
-    a tie) and, per line of the rendering, the read line it belongs to (`read_line`)."""
-    text = text_of(doc)
-    read = [line for line in split_lines(text) if line.text]
-    starts = [line.start for line in read]
-    at, owner = 0, []
-    for line, blank in zip(doc.lines, doc.blank_before):
-        at += blank
-        owner.append(bisect_right(starts, at) - 1)
-        at += len(line) + 1
-    votes = [[0.0, 0.0] for _ in read]
-    for line, mark, index in zip(doc.lines, doc.labels, owner):
-        if mark is not None:
-            votes[index][mark] += count_words(line) + 1
-    blank_before = [line.start > 0 and text[line.start - 2 : line.start] == "\n\n" for line in read]
-    doc.extra["rows"] = feats.features([text[line.start : line.end].replace("\n", " ") for line in read], blank_before)
-    doc.extra["labels"] = [None if not sum(vote) else int(vote[1] >= vote[0]) for vote in votes]
-    doc.extra["read_line"] = owner
+def rows_of(doc: content_data.Doc) -> np.ndarray:
+    return feats.features(doc.lines, doc.blank_before)
 
 
 def load_docs(data: Path) -> list[content_data.Doc]:
-    """Every page of `data` in every rendering, labelled, read as `page_furniture` reads it (`read_as`)."""
+    """Every page of `data` in every rendering, labelled, with its feature rows in `extra["rows"]`."""
     docs = content_data.load(data, render.ALL_SETS, list(renderers.RENDERERS))
     for doc in docs:
-        read_as(doc)
+        doc.extra["rows"] = rows_of(doc)
     return docs
 
 
@@ -94,7 +68,7 @@ def stack(docs: Sequence[content_data.Doc], key: str) -> tuple[np.ndarray, np.nd
     step = max(1, len(docs) // MAX_DOCS)
     xs, ys, ws = [], [], []
     for doc in docs[::step]:
-        marks = np.array([-1 if mark is None else mark for mark in doc.extra.get("labels", doc.labels)])
+        marks = np.array([-1 if mark is None else mark for mark in doc.labels])
         known = marks >= 0
         xs.append(doc.extra[key][known])
         ys.append(marks[known])
@@ -126,10 +100,9 @@ def keep_by_model(settings: PageFurniture) -> Callable[[content_data.Doc], list[
     `doc.extra["odds"]` (the rules left out: this scores the model alone)."""
 
     def keep(doc: content_data.Doc) -> list[bool]:
-        if len(doc.extra["rows"]) < settings.min_lines:
+        if len(doc.lines) < settings.min_lines:
             return [True] * len(doc.lines)
-        kept = settings.decide(doc.extra["rows"], doc.extra["odds"])[0]
-        return [bool(kept[index]) for index in doc.extra["read_line"]]
+        return list(settings.decide(doc.extra["rows"], doc.extra["odds"])[0])
 
     return keep
 
@@ -165,7 +138,8 @@ def keep_by_pipeline(pipeline: Pipeline) -> Callable[[content_data.Doc], str]:
     in `doc.extra` to count how often it still changes."""
 
     def clean(doc: content_data.Doc) -> str:
-        once = pipeline.run(text_of(doc)).text
+        text = "\n".join(("\n" if blank else "") + line for line, blank in zip(doc.lines, doc.blank_before))
+        once = pipeline.run(text).text
         doc.extra["changed_again"] = pipeline.run(once).text != once
         return once
 
