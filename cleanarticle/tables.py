@@ -20,7 +20,7 @@ from .content.sequence import runs
 _FIGURE = re.compile(r"[\s$€£¥+\-–(]*\d[\d\s.,:%/$€£¥()x×+\-–]*[^\W\d_]{0,3}\)?\s*")
 
 
-def is_figure(text: str) -> bool:
+def _is_figure(text: str) -> bool:
     """Whether `text` is a figure alone, as a table cell holds it."""
     return _FIGURE.fullmatch(text) is not None
 
@@ -44,7 +44,7 @@ def cell_rows(texts: Sequence[str], longest: int, needed: int) -> np.ndarray:
     lines in which figures and text alternate with the row's period. A row holds two figures
     at least: a shop's grid of names and single prices is no table, nor a numbered list ("1" /
     a title / "2" / a title), whose rows of four lines hold two numbers but whose period is two."""
-    figure = np.fromiter(map(is_figure, texts), dtype=bool, count=len(texts))
+    figure = np.fromiter(map(_is_figure, texts), dtype=bool, count=len(texts))
     found = np.zeros(len(texts), dtype=bool)
     for period in range(2, min(longest, len(texts) // needed) + 1):
         for start, stop in runs(figure[period:] == figure[:-period]):

@@ -344,13 +344,13 @@ def test_a_table_inside_the_article_stays(rows: int) -> None:
     assert all(line in result.text for line in ARTICLE if is_prose(line))
 
 
-CELLS = [  # a ranking table as a block renderer writes it: one cell a line
-    *("School", "Rank", "Acceptance", "Women"),
-    *("Chicago Booth", "1", "37%", "40%"),
-    *("Kellogg", "3", "38%", "48%"),
-    *("Wharton", "1", "35%", "50%"),
-    *("Harvard", "5", "31%", "42%"),
-    *("Stanford", "6", "6.8%", "44%"),
+CELLS = [  # a table of business schools as a block renderer writes it: one cell a line
+    *("School", "GPA", "Acceptance", "Salary"),
+    *("Chicago Booth", "3.6", "37.5%", "$175,000"),
+    *("Kellogg", "3.7", "38.2%", "$165,000"),
+    *("Wharton", "3.6", "35.1%", "$175,000"),
+    *("Harvard", "3.7", "31.4%", "$175,000"),
+    *("Stanford", "3.8", "6.8%", "$182,500"),
 ]
 
 

@@ -8,7 +8,6 @@ from typing import ClassVar
 
 from ..lines import FULL_STOP, is_label
 from ..registry import register
-from ..tables import cell_rows, is_figure
 from ..types import Line, Removal
 from .base import Filter, View, remove_each
 from .phrases import keys, pattern, whole_line_reasons
@@ -40,8 +39,7 @@ class Widgets(Filter):
     goes whole.
 
     Removes: "Share this article", "Do you find this article useful?", "goTop", "* * *"
-    Keeps:   "I have no information to share on that."; a figure that reads as a count ("37%",
-             "729") when it is a cell of a table written one cell a line (`tables.cell_rows`)
+    Keeps:   "I have no information to share on that."
     """
 
     reasons: ClassVar[tuple[str, ...]] = (*keys("widgets"), "newsletter_block", "separator")
@@ -50,8 +48,6 @@ class Widgets(Filter):
     max_words: int = 30
     max_block_label_words: int = 8
     sentence_words: int = 12  # a line this long ending in a full stop is a sentence, not a prompt
-    table_rows: int = 3  # rows of figures and text, one cell a line, that make a table
-    row_cells: int = 12  # the most cells such a row may have
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
@@ -61,12 +57,6 @@ class Widgets(Filter):
                 reason = widget_reason(line, self.max_words, self.sentence_words) if line.key else _separator(line.text)
                 if reason:
                     found[position] = reason
-        figures = {p for p in found if is_figure(lines[p].text)}
-        if figures:
-            content = view.content()
-            cells = cell_rows([lines[p].text for p in content], self.row_cells, self.table_rows)
-            table = {p for p, cell in zip(content, cells) if cell}
-            found = {p: reason for p, reason in found.items() if p not in table & figures}
         for block in _blocks(lines):
             if all(p in found or is_label(lines[p], self.max_block_label_words) for p in block) and any(
                 OPENERS.match(lines[p].key) for p in block
