@@ -61,8 +61,8 @@ def _mid_sentence(before: str, text: str) -> bool:
 
 
 def _leaves_open(before: str) -> bool:
-    """Whether `before` stops where no sentence stops: on a comma or on one of `_OPEN_WORDS`
-    as written (a capital "Le" or "De" is more often a name)."""
+    """Whether `before` stops where no sentence stops: on one of `_OPEN_WORDS` as written (a
+    capital "Le" or "De" is more often a name)."""
     words = before.rsplit(None, 1)
     return bool(words) and words[-1] in _OPEN_WORDS
 

@@ -4,7 +4,8 @@ A table's cells are short, linked or figures without words: every feature of a m
 gives a table away is its rows: Markdown and text renderers write a row as one line with as many
 cell bars as the next ("| Arrival | 2014 | A soldier relives a battle |"); block renderers and
 `get_text()` write one cell a line, so that figures and text alternate with the row's period
-("Chicago Booth" / "1" / "37%" / "40%", then the next school).
+("Chicago Booth" / "3.6" / "37.5%" / "$175,000", then the next school). (A bare count such as
+"729" or "37%" is taken earlier by `widgets` as a comment count wherever it stands.)
 """
 
 from __future__ import annotations

@@ -80,9 +80,10 @@ class PageFurniture(Filter):
         if keep.all():
             return
         first, last = _ends(keep)
-        keep[first:last] |= _code_block([line.text for line in lines[first:last]], self.code_lines)
         texts = [line.text for line in lines[first:last]]
-        keep[first:last] |= bar_rows(texts, self.table_rows) | cell_rows(texts, self.row_cells, self.table_rows)
+        keep[first:last] |= (
+            _code_block(texts, self.code_lines) | bar_rows(texts, self.table_rows) | cell_rows(texts, self.row_cells, self.table_rows)
+        )
         for start, stop in runs(~keep):
             reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
             detail = note or _why(rows, keep, start, stop)
