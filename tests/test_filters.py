@@ -400,6 +400,16 @@ def test_three_dated_entries_are_a_list_and_stay() -> None:
     assert all(date in result.text.splitlines() for date in dates)
 
 
+
+def test_one_stamp_printed_three_times_is_no_dated_list() -> None:
+    """A page that repeats its update stamp (hypothesis found it) is no diary: the copies go."""
+    stamp = "Updated 3:45 PM EDT, Tue June 10, 2025"
+    title = "Why the council cut the budget for libraries, parks and buses in the poorer districts?"
+    text = "\n".join([title, stamp, stamp, stamp]) + "\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+    result = PIPELINE.run(text)
+    assert stamp not in result.text
+    assert all(p in result.text for p in PARAGRAPHS)
+
 FOOTER = [
     "About us", "Careers", "Contact", "Privacy policy", "Terms of use", "Advertise", "Help centre", "Sitemap",
     "Newsletters", "Podcasts", "Events", "Corrections", "Accessibility", "Site map", "Subscriptions", "Archive",

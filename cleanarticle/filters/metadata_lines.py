@@ -23,8 +23,9 @@ class MetadataLines(Filter):
     Jane Doe", an author box's first line) and an author's bio (its first sentence names a role:
     "Jane Doe is a finance writer who ...", however long it goes on).
     Further down, a timestamp line between paragraphs (`inline_timestamp`, no metadata: it may
-    date a comment or an update), unless the text holds `dated_entries` of them: then they head
-    the entries of a schedule or a diary, and stay wherever they are.
+    date a comment or an update), unless the text holds `dated_entries` different ones: then they
+    head the entries of a schedule or a diary, and stay wherever they are (one stamp printed three
+    times is a page's repetition, not a diary).
 
     Removes: "By Jane Doe and John Roe, Reuters", "Updated Jul 02, 2025 | 8:31 PM GMT-04"
     Keeps:   "By Tuesday, the talks had collapsed." (a sentence, not names)
@@ -46,7 +47,7 @@ class MetadataLines(Filter):
     max_label_words: int = 3  # an outlet or section label in the header
     max_signature_words: int = 4  # a lone name after the last paragraph
     stamp_reach: int = 3  # a paragraph this many content lines before and after an inline timestamp
-    dated_entries: int = 3  # this many inline timestamps are a dated list, kept
+    dated_entries: int = 3  # this many different inline timestamps are a dated list, kept
 
     def metadata(self, view: View, removals: Sequence[Removal]) -> dict[str, Field]:
         """Author and outlet from the bylines removed, published or updated from the timestamps,
@@ -78,7 +79,7 @@ class MetadataLines(Filter):
             for position, reason in self._signature(lines, content).items():
                 found.setdefault(position, reason)
         stamps = self._inline_stamps(lines, content)
-        if len(stamps) >= self.dated_entries:  # a dated list: its dates stay, in the head too
+        if len({lines[p].key for p in stamps}) >= self.dated_entries:  # a dated list: its dates stay, in the head too
             found = {p: reason for p, reason in found.items() if p not in stamps}
         else:
             for position in stamps:
