@@ -410,6 +410,17 @@ def test_one_stamp_printed_three_times_is_no_dated_list() -> None:
     assert stamp not in result.text
     assert all(p in result.text for p in PARAGRAPHS)
 
+
+def test_three_stamps_stacked_under_the_headline_are_no_dated_list() -> None:
+    """Published, updated and a plain date under one headline (hypothesis found them kept): no
+    paragraph between them, so they date one article and go."""
+    stamps = ["Published 14 June 2025", "Updated 2 hours ago", "Thu 5 Jun 2025 14.02 BST"]
+    title = "Why the council cut the budget for libraries, parks and buses in the poorer districts?"
+    text = "\n\n".join([title, *stamps, *PARAGRAPHS]) + "\n"
+    result = PIPELINE.run(text)
+    assert not any(stamp in result.text for stamp in stamps)
+    assert all(p in result.text for p in PARAGRAPHS)
+
 FOOTER = [
     "About us", "Careers", "Contact", "Privacy policy", "Terms of use", "Advertise", "Help centre", "Sitemap",
     "Newsletters", "Podcasts", "Events", "Corrections", "Accessibility", "Site map", "Subscriptions", "Archive",

@@ -23,9 +23,10 @@ class MetadataLines(Filter):
     Jane Doe", an author box's first line) and an author's bio (its first sentence names a role:
     "Jane Doe is a finance writer who ...", however long it goes on).
     Further down, a timestamp line between paragraphs (`inline_timestamp`, no metadata: it may
-    date a comment or an update), unless the text holds `dated_entries` different ones: then they
-    head the entries of a schedule or a diary, and stay wherever they are (one stamp printed three
-    times is a page's repetition, not a diary).
+    date a comment or an update), unless the text holds `dated_entries` different ones, each
+    followed by a paragraph before the next: then they head the entries of a schedule or a diary,
+    and stay wherever they are (one stamp printed three times, or three stacked under the
+    headline, date one page, not a diary).
 
     Removes: "By Jane Doe and John Roe, Reuters", "Updated Jul 02, 2025 | 8:31 PM GMT-04"
     Keeps:   "By Tuesday, the talks had collapsed." (a sentence, not names)
@@ -79,7 +80,7 @@ class MetadataLines(Filter):
             for position, reason in self._signature(lines, content).items():
                 found.setdefault(position, reason)
         stamps = self._inline_stamps(lines, content)
-        if len({lines[p].key for p in stamps}) >= self.dated_entries:  # a dated list: its dates stay, in the head too
+        if self._dated_list(lines, stamps):  # its dates stay, in the head too
             found = {p: reason for p, reason in found.items() if p not in stamps}
         else:
             for position in stamps:
@@ -106,6 +107,16 @@ class MetadataLines(Filter):
             else:
                 return {}
         return {}
+
+    def _dated_list(self, lines: tuple[Line, ...], stamps: list[int]) -> bool:
+        """Whether `stamps` head the entries of a dated list: `dated_entries` different ones, each
+        with a paragraph between it and the next (stamps stacked under a headline date one
+        article, however many there are)."""
+        keys = {lines[p].key for p in stamps}
+        entries = 1 + sum(
+            any(_is_body(line, self.body_words) for line in lines[a + 1 : b]) for a, b in zip(stamps, stamps[1:])
+        )
+        return len(keys) >= self.dated_entries and entries >= self.dated_entries
 
     def _inline_stamps(self, lines: tuple[Line, ...], content: list[int]) -> list[int]:
         """Timestamp lines with a paragraph within `stamp_reach` content lines on each side. A
