@@ -58,20 +58,22 @@ def is_prose(text: str, min_words: int = 8) -> bool:
 
 
 _CODE_MARKS = "{}();=[]<>"  # what a line of program code is full of, and prose nearly never
-_CODE_ENDS = ("{", "}", ";", "(", "[", "],", "},", "=>", "\\")
+_CODE_ENDS = ("{", "}", ";", "(", "[", "],", "},", "=>", "\\", "):")
 CODE_SHARE = 0.08
 _CALL_OR_ASSIGNMENT = re.compile(r"\w\(|=")
+_CALL_STATEMENT = re.compile(r"(?:(?:return|await|yield) )?[a-z_][\w.]*\(.*\)")  # "print(total)", "return len(name)"
 
 
 def is_code(text: str) -> bool:
     """Whether `text` reads as a line of program code: it ends as a statement or block does
-    ("{", "};", "(") or calls or assigns ("f(x)", "a = b") with `CODE_SHARE` of its characters
-    (three at least) brackets, parentheses and "=" signs. A line with a link or an address
-    ("](", "://") is no code: Markdown menus and link lists are full of brackets."""
+    ("{", "};", "(", "):"), is one call in lower case ("print(total)"), or calls or assigns
+    ("f(x)", "a = b") with `CODE_SHARE` of its characters (three at least) brackets, parentheses
+    and "=" signs. A line with a link or an address ("](", "://") is no code: Markdown menus and
+    link lists are full of brackets."""
     stripped = text.strip()
     if not stripped or "](" in stripped or "://" in stripped:
         return False
-    if stripped.endswith(_CODE_ENDS):
+    if stripped.endswith(_CODE_ENDS) or _CALL_STATEMENT.fullmatch(stripped):
         return True
     if _CALL_OR_ASSIGNMENT.search(stripped) is None:
         return False

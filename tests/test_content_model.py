@@ -256,6 +256,10 @@ def test_densest_run_is_the_best_run_of_prose_the_first_on_ties() -> None:
         ("if (res.ok) {", True),
         ("} else {", True),
         ("def run_command(cmd, shell=False):", True),
+        ("def greet(name):", True),
+        ("print(message)", True),
+        ("return len(message)", True),
+        ("iterator.next()", True),
         ("open_app(CONFIG['apps']['notes'])", True),
         ("printf(\"%d\\n\", total);", True),
         ('<span onClick={() => toggle(todo.id)} className="item">', True),
@@ -266,6 +270,8 @@ def test_densest_run_is_the_best_run_of_prose_the_first_on_ties() -> None:
         ("* [ ► ](javascript:void\\(0\\)) [ 2015 ](https://example.blogspot.com/2015/)", False),
         ("report.pdf (3840x2160) [5.7 MB]", False),
         ("Results (see table 2) were better = or worse?", False),
+        ("Print (2024)", False),
+        ("the council (in order)", False),
     ],
 )
 def test_is_code(text: str, code: bool) -> None:
