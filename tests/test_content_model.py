@@ -93,6 +93,25 @@ def test_body_is_the_densest_run_of_prose() -> None:
     assert distance[0] > distance[2] > 0 == distance[4]
 
 
+def test_body_overlap_is_the_share_of_topic_words_the_prose_holds_elsewhere() -> None:
+    texts = [
+        "Home",
+        "Privacy Policy",
+        "Linen and hemp sun hats are made of organic cotton in a small workshop.",
+        "organic linen hat",
+        "The workshop sells its hats to shops in three countries, the owner said.",
+        "42",
+    ]
+    tokens = [feats._WORD.findall(text.lower()) for text in texts]
+    inside = np.array([0, 0, 1, 0, 1, 0], dtype=float)
+    share = feats.overlap(tokens, feats.stop_words([t for line in tokens for t in line]), inside)
+    assert share[:2].tolist() == [0.0, 0.0]  # a menu's labels: no word of the prose
+    assert share[3] == 1.0  # the list item: every word in the prose, "hat" meeting "hats"
+    # a prose line is not its own evidence: of linen, hemp, sun, hats, organic, cotton, workshop
+    # two ("hats", "workshop") stand in the other line of prose, which has six topic words
+    assert share[2] == pytest.approx(2 / 7) and share[4] == pytest.approx(2 / 6)
+    assert share[5] == 0.0  # no topic word at all
+
 def test_stop_words_follow_the_documents_language() -> None:
     english = feats.stop_words("the council said that it would be in the city".split())
     german = feats.stop_words("der rat hat gesagt dass er in der stadt sein wird".split())

@@ -1,8 +1,8 @@
 """Shallow features of each line of a document, and of its neighbours: what the content model reads.
 
 The features are those that carry over between sites and renderers (boilerpipe's word counts and
-their neighbours', jusText's stop-word density, the shape of a sentence, position, repetition),
-not words of any one publisher. Each is computed once per document as a row of a matrix.
+their neighbours', jusText's stop-word density, the shape of a sentence, position, repetition,
+whether a line speaks of what the prose speaks of), not words of any one publisher. Each is computed once per document as a row of a matrix.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ CONTEXT = (
     "position", "position_sq", "repeated", "block_lines", "relative_words",
     "prev_words", "next_words", "prev_sentence", "next_sentence", "prev_stop", "next_stop",
     "prev_link", "next_link", "window3_words", "window3_sentence", "window10_words",
-    "window10_sentence", "window10_stop", "doc_stop", "inside_body", "body_distance",
+    "window10_sentence", "window10_stop", "doc_stop", "inside_body", "body_distance", "body_overlap",
 )
 NAMES = RAW + CONTEXT
 
@@ -112,11 +112,9 @@ def _line(text: str, lowered: str, tokens: list[str], stops: frozenset[str]) -> 
     )
 
 
-def _raw(texts: Sequence[str]) -> np.ndarray:
-    """The `RAW` columns of every line."""
+def _raw(texts: Sequence[str], tokens: Sequence[list[str]], stops: frozenset[str]) -> np.ndarray:
+    """The `RAW` columns of every line, given its lowered word tokens and the document's stop words."""
     lowered = [text.lower() for text in texts]
-    tokens = [_WORD.findall(low) for low in lowered]
-    stops = stop_words([token for line in tokens for token in line])
     per_line = np.array([_line(*row, stops) for row in zip(texts, lowered, tokens)], dtype=float)
     words, ends, colon, marks, url, handle, copyright, linked, listed, heading, stop, upper, commas = per_line.T
     letters, digits, symbols, capitals, starts = _characters(texts).T
@@ -170,8 +168,11 @@ def features(texts: Sequence[str], blank_before: Sequence[bool] | None = None) -
     n = len(texts)
     if not n:
         return np.zeros((0, len(NAMES)))
-    raw = _raw(texts)
+    tokens = [_WORD.findall(text.lower()) for text in texts]
+    stops = stop_words([token for line in tokens for token in line])
+    raw = _raw(texts, tokens, stops)
     words, sentence, stop, link = raw[:, 0], raw[:, 2], raw[:, 15], raw[:, 12]
+    inside, distance = body(np.expm1(words), sentence)
     sizes = np.array([len(text) + 1 for text in texts], dtype=float)
     before = np.cumsum(sizes) - sizes
     position = before / max(before[-1], 1.0)
@@ -199,7 +200,9 @@ def features(texts: Sequence[str], blank_before: Sequence[bool] | None = None) -
             window(sentence, 10),
             window(stop, 10),
             np.full(n, stop.mean()),
-            *body(np.expm1(words), sentence),
+            inside,
+            distance,
+            overlap(tokens, stops, inside),
         ]
     )
     return np.hstack([raw, context])
@@ -212,6 +215,27 @@ def body(words: np.ndarray, sentence: np.ndarray) -> tuple[np.ndarray, np.ndarra
     index = np.arange(len(words))
     distance = np.maximum(start - index, 0) + np.maximum(index - end, 0)
     return (distance == 0).astype(float), np.log1p(distance)
+
+
+def overlap(tokens: Sequence[list[str]], stops: frozenset[str], inside: np.ndarray) -> np.ndarray:
+    """Share of each line's topic words that another line of the densest run of prose holds too:
+    an article's list, heading or reference speaks of what its prose speaks of, a menu or a
+    footer seldom does. Topic words are those of three letters or more that are no stop word,
+    compared by their first six letters less a plural's "s", so "hats" meets "hat" and
+    "organic" "organically"."""
+    stems = [{_stem(token) for token in line if len(token) >= 3 and token not in stops and not token.isdigit()} for line in tokens]
+    counts = Counter(stem for line, held in zip(stems, inside) if held for stem in line)
+    out = np.zeros(len(stems))
+    for i, (line, held) in enumerate(zip(stems, inside)):
+        if line:
+            out[i] = sum(counts[stem] > held for stem in line) / len(line)
+    return out
+
+
+def _stem(token: str) -> str:
+    """A word's first six letters, a final "s" dropped first: the crudest stemming that carries
+    over between languages."""
+    return (token[:-1] if token.endswith("s") else token)[:6]
 
 
 def densest_run(words: Sequence[float], sentence: Sequence[float]) -> tuple[int, int]:
