@@ -223,13 +223,13 @@ def overlap(tokens: Sequence[list[str]], stops: frozenset[str], inside: np.ndarr
     footer seldom does. Topic words are those of three letters or more that are no stop word,
     compared by their first six letters less a plural's "s", so "hats" meets "hat" and
     "organic" "organically"."""
-    stems = [{_stem(token) for token in line if len(token) >= 3 and token not in stops and not token.isdigit()} for line in tokens]
-    counts = Counter(stem for line, held in zip(stems, inside) if held for stem in line)
-    out = np.zeros(len(stems))
-    for i, (line, held) in enumerate(zip(stems, inside)):
-        if line:
-            out[i] = sum(counts[stem] > held for stem in line) / len(line)
-    return out
+    vocabulary = {token for line in tokens for token in line}
+    stem_of = {token: _stem(token) for token in vocabulary if len(token) >= 3 and token not in stops and not token.isdigit()}
+    stems = [{stem_of[token] for token in line if token in stem_of} for line in tokens]
+    held = inside.astype(int).tolist()  # plain ints: numpy scalars make the comparisons below slow
+    counts = Counter(stem for line, own in zip(stems, held) if own for stem in line)
+    shares = [sum(counts[stem] > own for stem in line) / len(line) if line else 0.0 for line, own in zip(stems, held)]
+    return np.array(shares, dtype=float)
 
 
 def _stem(token: str) -> str:
