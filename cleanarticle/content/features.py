@@ -2,7 +2,8 @@
 
 The features are those that carry over between sites and renderers (boilerpipe's word counts and
 their neighbours', jusText's stop-word density, the shape of a sentence, position, repetition,
-whether a line speaks of what the prose speaks of), not words of any one publisher. Each is computed once per document as a row of a matrix.
+whether a line speaks of what the prose speaks of), not words of any one publisher. Each is
+computed once per document as a row of a matrix.
 """
 
 from __future__ import annotations
@@ -112,9 +113,8 @@ def _line(text: str, lowered: str, tokens: list[str], stops: frozenset[str]) -> 
     )
 
 
-def _raw(texts: Sequence[str], tokens: Sequence[list[str]], stops: frozenset[str]) -> np.ndarray:
-    """The `RAW` columns of every line, given its lowered word tokens and the document's stop words."""
-    lowered = [text.lower() for text in texts]
+def _raw(texts: Sequence[str], lowered: Sequence[str], tokens: Sequence[list[str]], stops: frozenset[str]) -> np.ndarray:
+    """The `RAW` columns of every line, given it lower-cased, its word tokens and the document's stop words."""
     per_line = np.array([_line(*row, stops) for row in zip(texts, lowered, tokens)], dtype=float)
     words, ends, colon, marks, url, handle, copyright, linked, listed, heading, stop, upper, commas = per_line.T
     letters, digits, symbols, capitals, starts = _characters(texts).T
@@ -168,9 +168,10 @@ def features(texts: Sequence[str], blank_before: Sequence[bool] | None = None) -
     n = len(texts)
     if not n:
         return np.zeros((0, len(NAMES)))
-    tokens = [_WORD.findall(text.lower()) for text in texts]
+    lowered = [text.lower() for text in texts]
+    tokens = [_WORD.findall(low) for low in lowered]
     stops = stop_words([token for line in tokens for token in line])
-    raw = _raw(texts, tokens, stops)
+    raw = _raw(texts, lowered, tokens, stops)
     words, sentence, stop, link = raw[:, 0], raw[:, 2], raw[:, 15], raw[:, 12]
     inside, distance = body(np.expm1(words), sentence)
     sizes = np.array([len(text) + 1 for text in texts], dtype=float)

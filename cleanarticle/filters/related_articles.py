@@ -199,7 +199,10 @@ class RelatedArticles(Filter):
             if len(run) < self.min_teasers or not 2 <= period <= self.max_period or trailing >= period:
                 continue
             first = run[-1] - (period - 1 - trailing)
-            if first < 0 or tails.after(skip + first - 1)[4]:
+            if first < 0:
+                continue
+            *_, too_long = tails.after(skip + first - 1)
+            if too_long:
                 continue
             return content[first], content[-1]
         return None
