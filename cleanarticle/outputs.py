@@ -113,14 +113,23 @@ def json_line(record: Mapping[str, Any]) -> str:
 
 
 class AtomicFile:
-    """A file written under a temporary name beside its target and moved into place on commit."""
+    """A file written under a temporary name beside its target and moved into place on commit.
+
+    The temporary file is created on first use, not on construction: whoever holds the object
+    can discard it whenever an interrupt lands, even in the instant the file comes to exist."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-        opener = gzip.open if path.name.lower().endswith(".gz") else open
-        self.stream: TextIO = opener(self.temp, "xt", encoding="utf-8", newline="")
+        self._stream: TextIO | None = None
+
+    @property
+    def stream(self) -> TextIO:
+        if self._stream is None:
+            opener = gzip.open if self.path.name.lower().endswith(".gz") else open
+            self._stream = opener(self.temp, "xt", encoding="utf-8", newline="")
+        return self._stream
 
     def commit(self) -> None:
         try:
@@ -131,8 +140,9 @@ class AtomicFile:
             raise
 
     def discard(self) -> None:
-        with suppress(OSError):  # its last buffer could not be written: the file is dropped anyway
-            self.stream.close()
+        if self._stream is not None:
+            with suppress(OSError):  # its last buffer could not be written: the file is dropped anyway
+                self._stream.close()
         self.temp.unlink(missing_ok=True)
 
 

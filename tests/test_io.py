@@ -182,6 +182,24 @@ def test_atomic_file_appears_only_on_commit_and_discard_leaves_nothing(tmp_path:
     assert [p.name for p in (tmp_path / "new").iterdir()] == ["out.jsonl.gz"]
 
 
+def test_an_interrupt_as_the_temporary_file_appears_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM or Ctrl-C can land just after the file is created, before any name is bound to
+    it; closing the outputs of the stopped run must still remove it."""
+
+    def open_then_interrupted(path: Path, *args: object, **kwargs: object) -> object:
+        open(path, *args, **kwargs)  # type: ignore[call-overload]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(outputs, "open", open_then_interrupted, raising=False)
+    item = io.Input("in.jsonl", tmp_path / "in.jsonl", PurePath("in.jsonl"), True)
+    written = outputs.Outputs(outputs.Plan(shared=tmp_path / "out.jsonl"))
+    with pytest.raises(KeyboardInterrupt):
+        written.write(item, "{}\n")
+    assert [p.name for p in tmp_path.glob("*.tmp")]
+    written.close(ok=False)
+    assert not list(tmp_path.iterdir())
+
+
 def test_json_line_is_readable_utf8_and_survives_lone_surrogates() -> None:
     assert outputs.json_line({"t": "café"}) == '{"t": "café"}\n'
     line = outputs.json_line({"t": "\ud800"})
