@@ -35,8 +35,10 @@ class Disclaimers(Filter):
     """Legal and editorial small print, in the tail of the text (cookie and copyright notices anywhere).
 
     A consent banner's text names cookies and at least `consent_words` words of the consent
-    vocabulary (website, browser, preferences, partners, ...): outside the densest run of prose it
-    goes as `cookie_notice` in any wording; inside it, an article about tracking says the same.
+    vocabulary (website, browser, preferences, partners, ...), which make `consent_share` of its
+    words: outside the densest run of prose it goes as `cookie_notice` in any wording; inside it,
+    an article about tracking says the same, and a long footnote that names cookies in passing is
+    no banner, wherever it stands.
 
     A copyright notice is told by its opening ("©", "Copyright ©", "(c) 2025") and its length
     (`max_copyright_words`), not by its wording: no article sentence starts so. Before the tail
@@ -57,6 +59,7 @@ class Disclaimers(Filter):
     max_words: int = 120
     max_copyright_words: int = 12
     consent_words: int = 2  # words of the consent vocabulary a line naming cookies needs to be a banner's
+    consent_share: float = 0.04  # ... and the least share of its words they make (banners: 5-10 %, prose: 2-3 %)
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
@@ -101,8 +104,10 @@ class Disclaimers(Filter):
         """ "cookie_notice" for a line naming cookies with `consent_words` of the consent vocabulary."""
         if _COOKIE.search(text) is None:
             return None
-        found = {word for word in _WORD.findall(text.lower()) if word in _CONSENT_WORDS}
-        return "cookie_notice" if len(found) >= self.consent_words else None
+        words = _WORD.findall(text.lower())
+        found = {word for word in words if word in _CONSENT_WORDS}
+        dense = len(found) >= self.consent_share * len(words)
+        return "cookie_notice" if len(found) >= self.consent_words and dense else None
 
     def _copyright(self, line: Line) -> str | None:
         """The reason "copyright" for a short line that opens as a copyright notice, else None."""
