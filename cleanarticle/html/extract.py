@@ -14,9 +14,12 @@ from trafilatura.core import determine_returnstring
 from trafilatura.settings import Document, Extractor
 from trafilatura.xml import xmltotxt
 
+from .layout import unwrap_layout_tables
+
 
 class Extracted(NamedTuple):
-    """The text exactly as `trafilatura.extract(output_format="txt")` gives it, and its tree."""
+    """The text as `trafilatura.extract(output_format="txt")` gives it, and its tree; layout
+    tables (`layout.unwrap_layout_tables`) are read as the blocks they hold."""
 
     text: str
     body: Any  # an lxml element (trafilatura's TEI-like <body>), or None
@@ -43,6 +46,7 @@ def extract_document(
     document = bare_extraction(html, options=options, as_dict=False)
     if not isinstance(document, Document) or document.body is None:
         return Extracted("", None)
+    unwrap_layout_tables(document.body)
     return Extracted(determine_returnstring(document, options) or "", document.body)
 
 
