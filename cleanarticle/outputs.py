@@ -146,6 +146,18 @@ class AtomicFile:
         self.temp.unlink(missing_ok=True)
 
 
+def write_atomically(path: Path, text: str) -> None:
+    """`text` as the whole of `path`, which appears only complete: nothing is left behind when
+    the write fails or is interrupted."""
+    atomic = AtomicFile(path)
+    try:
+        atomic.stream.write(text)
+        atomic.commit()
+    except BaseException:
+        atomic.discard()
+        raise
+
+
 class Outputs:
     """Writes results where a `Plan` says, opening each file lazily and committing it when done.
 

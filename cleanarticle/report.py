@@ -12,11 +12,11 @@ not shown, so a report of a large corpus stays small enough to open.
 from __future__ import annotations
 
 import html
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .outputs import write_atomically
 from .types import CleanResult, Removal
 
 MAX_DOCUMENTS = 200
@@ -140,10 +140,7 @@ class RemovalReport:
 
     def write(self, path: Path) -> None:
         """Write the page to `path` (under a temporary name first, then moved into place)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temp.write_text(self.html(), encoding="utf-8")
-        os.replace(temp, path)
+        write_atomically(path, self.html())
 
 
 def _section(number: int, name: str, result: CleanResult) -> str:

@@ -295,9 +295,7 @@ def profile(options: Options, thresholds: Thresholds, pipeline: Pipeline) -> int
     if output is None:
         sys.stdout.write(profiles.dumps())
     else:
-        atomic = outputs.AtomicFile(output)
-        atomic.stream.write(profiles.dumps())
-        atomic.commit()
+        outputs.write_atomically(output, profiles.dumps())
     errors += len(found.errors)
     log(
         f"{PROG}: {plural(documents, 'document')}, {plural(errors, 'error')}; "

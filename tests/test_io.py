@@ -200,6 +200,20 @@ def test_an_interrupt_as_the_temporary_file_appears_leaves_nothing(tmp_path: Pat
     assert not list(tmp_path.iterdir())
 
 
+def test_a_whole_file_written_atomically_leaves_nothing_when_interrupted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The removal report and site profiles are written whole or not at all."""
+    outputs.write_atomically(tmp_path / "report.html", "<p>done</p>")
+    assert (tmp_path / "report.html").read_text(encoding="utf-8") == "<p>done</p>"
+
+    def interrupted(self: outputs.AtomicFile) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(outputs.AtomicFile, "commit", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        outputs.write_atomically(tmp_path / "profiles.json", "{}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
 def test_json_line_is_readable_utf8_and_survives_lone_surrogates() -> None:
     assert outputs.json_line({"t": "café"}) == '{"t": "café"}\n'
     line = outputs.json_line({"t": "\ud800"})
