@@ -111,6 +111,38 @@ def test_short_links_and_buttons_at_the_edges_go_and_in_the_middle_stay() -> Non
     assert {r.reason for r in plain.removals} == {"site_navigation", "call_to_action"}
 
 
+def test_lines_of_a_small_call_to_action_box_go_anywhere_with_their_reason() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from cleanarticle.html.links import box_keys
+    from cleanarticle.html.tokens import CTA_BOX_WORDS, CTA_WORDS
+
+    paragraphs = [f"Paragraph {i} tells how the council voted on the harbour wall and what it will cost the town." for i in range(8)]
+    boxes = [
+        '<div class="post-cta"><h4>Want to win more jobs with less effort?</h4><p>Grow your business with our software.</p></div>',
+        '<div class="wp-block-cta__content"><p>Start building today with $300 in free credits.</p></div>',
+        '<section class="cta_container"><a href="/quote">Fill out the form for a free quote</a></section>',
+    ]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[:3]) + boxes[0] + "".join(f"<p>{p}</p>" for p in paragraphs[3:6])
+    body += boxes[1] + "".join(f"<p>{p}</p>" for p in paragraphs[6:]) + boxes[2]
+    page = f"<html><head><title>Harbour wall</title></head><body><article><h1>Harbour wall</h1>{body}</article></body></html>"
+    result = clean_html_and_explain(page)
+    gone = {result.removed_text(r).strip(): r.reason for r in result.removals if r.filter == "edge_chrome"}
+    for line in ("Want to win more jobs with less effort?", "Grow your business with our software.", "Start building today with $300 in free credits."):
+        assert gone.get(line) == "cta_box", gone
+    assert all(p in result.text for p in paragraphs)
+    assert apply_removals(result.source, result.removals) == result.text
+
+    tree = LexborHTMLParser(
+        '<body><div class="factas octave"><p>Not a box: no whole word names one.</p></div>'
+        f'<div class="et_pb_cta"><p>{"A whole section of the article sits in this module. " * 8}</p></div>'
+        '<div id="PromoBanner"><p>Get $10 off your first order.</p></div></body>'
+    )
+    assert tree.body is not None
+    # no such word; more than 60 words: a region, not a box; a promo box by its id
+    assert box_keys(tree.body, CTA_WORDS, CTA_BOX_WORDS) == {"get $10 off your first order"}
+
+
 COMMENTS = {
     "comments_wordpress.html": (
         "We have one of these in front of our house and the puddle at the corner has gone for good.",

@@ -7,7 +7,10 @@ this step looks at the edges, and only at lines shaped like a button or a prompt
 not a sentence unless a very short one; elsewhere only at buttons (`button_words` words or
 fewer, no sentence end: "Book a demo", "Follow us"), which are never prose. On a page (HTML
 path), a short line at an edge that is the whole text of a link or a button goes too
-(`edge_link`): "Back to Blogs", "Get Started", a category label above the headline. The vocabulary is data (`[edge_chrome]` in
+(`edge_link`): "Back to Blogs", "Get Started", a category label above the headline; and a line
+anywhere that is the text of a block in a small box the page itself names a call to action or a
+promo by its class or id ("post-cta", "cta-container", "promo-banner": `cta_box`), whatever its
+wording or shape. The vocabulary is data (`[edge_chrome]` in
 `phrases/*.toml`, one key per reason); affiliate notes ("We may earn a commission ...") are
 sentences, taken at the edges up to `note_words` long. A prompt often comes as two sentences
 ("Like this article? Subscribe to our blog ...", "Want to see how it works? Request a demo!"): at
@@ -50,11 +53,14 @@ class EdgeChrome(Filter):
              "Get your free quote today." in the middle of the article
     """
 
-    reasons: ClassVar[tuple[str, ...]] = (*keys("edge_chrome"), "edge_link", "edge_prompt")
+    reasons: ClassVar[tuple[str, ...]] = (*keys("edge_chrome"), "edge_link", "edge_prompt", "cta_box")
 
     # The texts of the page's short links and buttons (`line_key`s); None on text input. Set by
     # the HTML path, not a setting.
     links: frozenset[str] | None = field(default=None, metadata={"setting": False})
+    # The texts of the blocks in the page's small call-to-action and promo boxes (`line_key`s,
+    # `links.box_keys`); None on text input. Set by the HTML path, not a setting.
+    boxes: frozenset[str] | None = field(default=None, metadata={"setting": False})
     link_words: int = 5  # a line this short that is a link's or button's whole text, at an edge, is chrome
 
     edge: float = 0.15  # share of the text, from either end, that counts as its edge
@@ -78,6 +84,9 @@ class EdgeChrome(Filter):
             if not line.key or line.words > longest:
                 continue
             edge = position < head_end or position >= tail_start
+            if self.boxes is not None and line.key in self.boxes:
+                found[position] = "cta_box"
+                continue
             if edge and self._link(line):
                 found[position] = "edge_link"
                 continue

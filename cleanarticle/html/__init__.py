@@ -30,13 +30,13 @@ from ..lines import count_words
 from ..normalize import Normalizer
 from ..pipeline import Pipeline
 from ..types import CleanResult, Field, Metadata
-from . import main_content
+from . import main_content, tokens
 from .bounds import bound, cap
 from .decode import decode
 from .dom_features import Blocks
 from .extract import extends, extract_document, tiny
 from .ledger import account
-from .links import anchor_keys, button_keys
+from .links import anchor_keys, box_keys, button_keys
 from .main_content import EXTRACTORS
 from .meta import page_metadata
 from .prune import PrunedNode, furniture
@@ -183,8 +183,8 @@ def clean_html_and_explain(
 
 
 def _for_page(pipeline: Pipeline, root: LexborNode | None, comments: bool = False) -> Pipeline:
-    """`pipeline` given what the page tells: its link texts for `link_teasers`, its short links and
-    buttons for `edge_chrome`; without `page_furniture` (the extractor has chosen the main text)
+    """`pipeline` given what the page tells: its link texts for `link_teasers`, its short links,
+    buttons and call-to-action boxes for `edge_chrome`; without `page_furniture` (the extractor has chosen the main text)
     and `link_markup` (extracted text holds no markup: a "[text](url)" in it is the page's own),
     and without `reader_comments` when the caller asked for the comments."""
     for name in ("page_furniture", "link_markup", *(("reader_comments",) if comments else ())):
@@ -197,7 +197,8 @@ def _for_page(pipeline: Pipeline, root: LexborNode | None, comments: bool = Fals
     if EdgeChrome.name in pipeline.names:
         edges = next(s for s in pipeline.steps if isinstance(s, EdgeChrome))
         links = button_keys(root, edges.link_words) if root is not None else frozenset()
-        pipeline = pipeline.replace(EdgeChrome.name, replace(edges, links=links))
+        boxes = box_keys(root, tokens.CTA_WORDS, tokens.CTA_BOX_WORDS) if root is not None else frozenset()
+        pipeline = pipeline.replace(EdgeChrome.name, replace(edges, links=links, boxes=boxes))
     return pipeline
 
 

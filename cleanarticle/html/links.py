@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborNode
 
 from ..filters.link_teasers import MIN_WORDS
 from ..text import line_key
+from .prune import words_of
 
 # Links that stay on the page (tables of contents, section permalinks) or run script.
 _IN_PAGE = ("#", "javascript:")
@@ -45,3 +46,21 @@ def _in_headline(node: LexborNode) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def box_keys(root: LexborNode, words: frozenset[str], max_words: int) -> frozenset[str]:
+    """Normalised texts of the blocks in the page's small call-to-action boxes: nodes of at most
+    `max_words` words whose class or id holds one of `words`."""
+    keys: set[str] = set()
+    for node in root.css("[class], [id]"):
+        value = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if not words.intersection(words_of(value)):
+            continue
+        text = node.text(deep=True, separator=" ")
+        if len(text.split()) > max_words:
+            continue
+        for block in (node, *node.css("*")):
+            key = line_key(block.text(deep=True, separator=" "))
+            if any(c.isalpha() for c in key):
+                keys.add(key)
+    return frozenset(keys)

@@ -63,3 +63,10 @@ PAIRS: dict[tuple[str, str], str] = {
     ("about", "author"): "author",
     ("feed", "links"): "feed_links",  # Blogger's "Subscribe to: Post Comments (Atom)"
 }
+
+# Words of a class or id that name a call-to-action or promo box ("post-cta", "cta-container",
+# "promo-banner"). Pruning such boxes changed trafilatura's choice of the main text
+# (docs/decisions.md), so they are not pruned: the lines extracted from a box of at most
+# `CTA_BOX_WORDS` words go afterwards, in `edge_chrome`, as `cta_box`.
+CTA_WORDS: frozenset[str] = frozenset({"cta", "promo", "promos", "promotion"})
+CTA_BOX_WORDS = 60
