@@ -52,7 +52,8 @@ def box_keys(root: LexborNode, words: frozenset[str], max_words: int) -> frozens
     """Normalised texts of the blocks in the page's small call-to-action boxes: nodes of at most
     `max_words` words whose class or id holds one of `words`."""
     keys: set[str] = set()
-    for node in root.css("[class], [id]"):
+    selector = ", ".join(f'[class*="{word}" i], [id*="{word}" i]' for word in sorted(words))  # the few candidates, found in C
+    for node in root.css(selector):
         value = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
         if not words.intersection(words_of(value)):
             continue
