@@ -53,9 +53,13 @@ def are_names(text: str) -> bool:
 
 
 def is_author_bio(text: str) -> bool:
-    """"Name is/covers/writes ..." naming a newsroom role: the author's bio under an article."""
+    """"Name is/covers/writes ..." naming a newsroom role after the name: the author's bio
+    ("Movavi Video Editor is one of those programs ..." names none: "Editor" is in the name)."""
     bio = _AUTHOR_BIO.match(text)
-    return bio is not None and ROLE.search(bio.group()) is not None
+    if bio is None:
+        return False
+    name = _NAME_HEAD.match(text)
+    return ROLE.search(bio.group(), name.end() if name else 0) is not None
 
 
 def is_wire_credit(line: Line) -> bool:

@@ -392,6 +392,29 @@ CASES += table(
 )
 
 
+CASES += table(
+    "metadata_lines",
+    "top",
+    removes=[  # an author box above the article: the bio's first sentence names a role after the name
+        ("Kim Ortega is a writer who has covered laptops and other gadgets for more than a decade. She once built a desk out of old keyboards.", "author_bio"),  # a review site
+        ("Dylan Ward is a Chicago-based writer specializing in spirits, cocktails and coffee.", "author_bio"),  # a food magazine
+        ("Donna Keller is a food writer and blogger who tests kitchen gadgets and develops recipes for busy families.", "author_bio"),
+        ("Lauren Price is a health editor who tests electric toothbrushes and interviews dentists to find the best ones.", "author_bio"),
+        ("Marco Bianchi is a freelance journalist based in Milan who writes about design and architecture.", "author_bio"),
+        ("Priya Nair is the senior technology correspondent for a national daily, covering chips and cloud computing.", "author_bio"),
+        ("Ben Hart covers personal finance as a staff writer, with a focus on credit cards and savings accounts.", "author_bio"),
+        ("Aiko Tanaka was a contributor to several travel magazines before joining the site as an editor in 2021.", "author_bio"),
+    ],
+    keeps=[
+        "Acme Photo Editor is one of the few free programs that handle raw files from every major camera.",  # the role is in the name
+        "Green Valley Writers Guild is holding its annual meeting in the town library on Saturday.",
+        "Jane Doe is a nurse who has worked nights at the hospital for eleven years, and she says she will stay.",
+        "Harbour Street is a quiet road where the council plans to build forty new homes by 2027.",
+        "By the end of the year, the plan had been dropped altogether.",
+    ],
+)
+
+
 def test_three_dated_entries_are_a_list_and_stay() -> None:
     """A schedule or a diary: each date heads its entry, so no date goes as furniture."""
     dates = ["March 17, 2026", "April 13, 2026", "May 18, 2026"]

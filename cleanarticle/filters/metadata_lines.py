@@ -17,7 +17,8 @@ from .base import Filter, View, remove_each
 @register("metadata_lines")
 @dataclass(frozen=True, slots=True)
 class MetadataLines(Filter):
-    """Bylines, timestamps and outlet labels in the first lines; they become metadata.
+    """Bylines, timestamps and outlet labels in the first lines; they become metadata. An
+    author's bio there goes too (an author box above the article), but names no metadata.
 
     Also, after the last paragraph: a lone name (the author's signature), a byline ("Written by
     Jane Doe", an author box's first line) and an author's bio (its first sentence names a role:
@@ -149,12 +150,17 @@ class MetadataLines(Filter):
             line = lines[position]
             if kept == self.window:
                 break
-            if _is_body(line, self.body_words):
+            title = position == content[0] and is_title(line)
+            bio = not title and is_author_bio(line.text)  # an author box above the article
+            if not bio and _is_body(line, self.body_words):
                 bodies += 1
                 if bodies == 2:
                     break
             head.append(position)
-            reason = None if position == content[0] and is_title(line) else self._reason(line)
+            if bio:
+                reason: str | None = "author_bio"
+            else:
+                reason = None if title else self._reason(line)
             if reason:
                 found[position] = reason
             else:
