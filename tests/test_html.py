@@ -264,3 +264,18 @@ def test_a_heading_left_at_the_end_of_the_text_is_removed() -> None:
     assert "Mehr Themen" not in result.text
     assert any(r.reason == "trailing_heading" for r in result.removals)
     assert PARAGRAPHS[-1] in result.text
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ["Test Case 1", "Test Case 2"],  # a test page of captioned images
+        ["Spring menu", "Starters", "Mains", "Desserts"],  # a page of headings only
+    ],
+)
+def test_a_page_without_prose_keeps_its_last_heading(headings: list[str]) -> None:
+    """A trailing heading is one an article left behind; a page of headings alone has no article to end."""
+    body = "".join(f"<h2>{heading}</h2><img src='{n}.jpg'>" for n, heading in enumerate(headings))
+    result = clean_html_and_explain(f"<html><body><article>{body}</article></body></html>")
+    assert result.text.split("\n")[: len(headings)] == headings
+    assert not any(r.reason == "trailing_heading" for r in result.removals)

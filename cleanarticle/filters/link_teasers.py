@@ -42,7 +42,8 @@ class LinkTeasers(LineFilter):
     Removes: "Luftwaffe hat mit dem Training auf den H145 von NHV begonnen" (a linked headline),
              "Lea más: Juan Carlos Ortega propone legalizar ..." (label + linked headline),
              "Schon gelesen?" when teasers follow it, "Mehr Themen:" when it ends the text
-    Keeps:   a paragraph that merely contains a link; a heading with text after it.
+    Keeps:   a paragraph that merely contains a link; a heading with text after it; the last
+             heading of a text without prose (a page of headings has no article to end)
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("link_teaser", "labelled_link_teaser", "teaser_heading", "trailing_heading")
@@ -76,8 +77,8 @@ class LinkTeasers(LineFilter):
             previous = None
             reason, detail = (verdict, "") if isinstance(verdict, str) else verdict
             yield Removal(line.start, line.stop, self.name, reason, detail)
-        if previous is not None and self._heading(previous):
-            yield Removal(previous.start, previous.stop, self.name, "trailing_heading")
+        if previous is not None and self._heading(previous) and any(is_prose(line.text) for line in view.lines):
+            yield Removal(previous.start, previous.stop, self.name, "trailing_heading")  # it ends an article, not a page of headings
 
     def check_line(self, line: Line, position: int, view: View) -> str | tuple[str, str] | None:
         if line.words < self.min_words:
