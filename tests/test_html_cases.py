@@ -132,6 +132,13 @@ def test_lines_of_a_small_call_to_action_box_go_anywhere_with_their_reason() -> 
         assert gone.get(line) == "cta_box", gone
     assert all(p in result.text for p in paragraphs)
     assert apply_removals(result.source, result.removals) == result.text
+    headline = "Council votes to rebuild the harbour wall"
+    promoted = (
+        f"<html><head><title>Harbour wall</title></head><body><article><h1>{headline}</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + f'</article><div class="promo-card"><p>{headline}</p></div></body></html>'
+    )
+    assert clean_html_and_explain(promoted).text.startswith(headline)  # a promo box repeating the headline leaves it
 
     tree = LexborHTMLParser(
         '<body><div class="factas octave"><p>Not a box: no whole word names one.</p></div>'

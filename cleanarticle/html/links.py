@@ -50,7 +50,7 @@ def _in_headline(node: LexborNode) -> bool:
 
 def box_keys(root: LexborNode, words: frozenset[str], max_words: int) -> frozenset[str]:
     """Normalised texts of the blocks in the page's small call-to-action boxes: nodes of at most
-    `max_words` words whose class or id holds one of `words`."""
+    `max_words` words whose class or id holds one of `words`; not the headline's (`h1`)."""
     keys: set[str] = set()
     selector = ", ".join(f'[class*="{word}" i], [id*="{word}" i]' for word in sorted(words))  # the few candidates, found in C
     for node in root.css(selector):
@@ -64,4 +64,5 @@ def box_keys(root: LexborNode, words: frozenset[str], max_words: int) -> frozens
             key = line_key(block.text(deep=True, separator=" "))
             if any(c.isalpha() for c in key):
                 keys.add(key)
-    return frozenset(keys)
+    headlines = {line_key(node.text(deep=True, separator=" ")) for node in root.css("h1")}
+    return frozenset(keys - headlines)  # a promo box may repeat the headline, which stays
