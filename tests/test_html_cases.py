@@ -61,7 +61,8 @@ def test_a_short_blog_post_loses_its_pager_and_feed_links_with_reasons() -> None
 def test_tiny_and_extends() -> None:
     assert tiny("Skip to content", 1000)
     assert not tiny("Skip to content", 10)  # the page itself is short
-    assert not tiny(" ".join(["word"] * 300), 5000)
+    assert tiny(" ".join(["word"] * 300), 5000)  # a part of a long page, however long itself
+    assert not tiny(" ".join(["word"] * 300), 1000)
     article = "Skip to content\n" + "\n".join(f"Paragraph {i} " + "text " * 30 for i in range(5))
     assert extends(article, "Skip to content")
     assert not extends("Free shipping on orders over $40\n" * 20, "Skip to content")  # another block, not the same one grown

@@ -50,20 +50,18 @@ def extract_document(
     return Extracted(determine_returnstring(document, options) or "", document.body)
 
 
-TINY_WORDS = 200
 TINY_SHARE = 0.25
 FALLBACK_GAIN = 3
-"""An extraction of fewer than `TINY_WORDS` words and under `TINY_SHARE` of the words outside the
-pruned furniture is tiny: trafilatura, run on the pruned tree, may pick a stray block ("Skip to
-content", a headline and a standfirst) over the article. The HTML path then extracts the page as
-it came, and keeps that extraction when it `extends` the tiny one: `FALLBACK_GAIN` times the
-words, holding most of the tiny one's lines (the same article, found whole, not another block)."""
+"""An extraction holding under `TINY_SHARE` of the words outside the pruned furniture is tiny:
+trafilatura, run on the pruned tree, may pick a stray block ("Skip to content", a headline and a
+standfirst) or one part of the article over the whole. The HTML path then extracts the page as it
+came, and keeps that extraction when it `extends` the tiny one: `FALLBACK_GAIN` times the words,
+holding most of the tiny one's lines (the same article, found whole, not another block)."""
 
 
 def tiny(text: str, page_words: int) -> bool:
     """Whether an extraction of `text` is tiny beside the `page_words` words the page shows outside its furniture."""
-    words = len(text.split())
-    return words < TINY_WORDS and words < TINY_SHARE * page_words
+    return len(text.split()) < TINY_SHARE * page_words
 
 
 def extends(found: str, tiny_text: str) -> bool:
