@@ -157,10 +157,7 @@ class MetadataLines(Filter):
                 if bodies == 2:
                     break
             head.append(position)
-            if bio:
-                reason: str | None = "author_bio"
-            else:
-                reason = None if title else self._reason(line)
+            reason = "author_bio" if bio else None if title else self._reason(line)
             if reason:
                 found[position] = reason
             else:

@@ -39,9 +39,7 @@ def _holds_blocks(cell: Any) -> bool:
 
 
 def _unwrap(table: Any, cells: list[Any]) -> None:
-    parent = table.getparent()
-    if parent is None:
-        return
+    parent = table.getparent()  # never None: a table found below `body`
     content: list[Any] = []
     for cell in cells:
         if cell.text and cell.text.strip():
