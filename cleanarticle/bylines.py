@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from .dates import is_timestamp
-from .filters.phrases import words
+from .filters.phrases import pattern, words
 from .lines import ends_clause
 from .types import Line
 
@@ -22,6 +22,8 @@ ROLE = regex.compile(rf"\b(?:{'|'.join(words('metadata', 'roles'))})s?\b", regex
 _AUTHOR_BIO = regex.compile(
     r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2}\s+(?:is|was|covers|writes|reports)\b(?:.{0,160}$|[^.!?]{0,160}[.!?](?=\s|$))"
 )
+_AUTHOR_BOX = pattern("metadata", "author_box")
+_BOX_HEADING_WORDS = 6
 _NAME_HEAD = regex.compile(r"^(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,2})\s+")
 # "Le Monde avec AFP", "Staff and agencies": an outlet credited together with a news agency.
 _WIRES = "afp reuters ap dpa efe ansa agencies agences agenturen wires".split()
@@ -60,6 +62,16 @@ def is_author_bio(text: str) -> bool:
         return False
     name = _NAME_HEAD.match(text)
     return ROLE.search(bio.group(), name.end() if name else 0) is not None
+
+
+def starts_with_name(text: str) -> bool:
+    """Whether `text` opens with two or three capitalised words, as a bio opens with its subject."""
+    return _NAME_HEAD.match(text) is not None
+
+
+def is_author_box(line: Line) -> bool:
+    """The heading of an author box: "About the author", "Über die Autorin", "Meet the writers"."""
+    return line.words <= _BOX_HEADING_WORDS and _AUTHOR_BOX.match(line.key) is not None
 
 
 def is_wire_credit(line: Line) -> bool:

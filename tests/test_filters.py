@@ -142,6 +142,14 @@ CASES = [
             ("Join our WhatsApp channel for breaking news", "app_promo"),
             ("Artikel teilen", "share_prompt"),  # German
             ("Partager sur Facebook", "share_prompt"),  # French
+            ("$249 at Amazon", "shop_button"),  # Wirecutter, The Verge
+            ("£39.99 at Currys", "shop_button"),  # UK buying guides
+            ("Check Price on Amazon", "shop_button"),  # affiliate review blogs
+            ("View Deal", "shop_button"),  # TechRadar
+            ("Buy at Best Buy", "shop_button"),
+            ("Add to cart", "shop_button"),
+            ("Preis prüfen", "shop_button"),  # German
+            ("Voir le prix", "shop_button"),  # French
         ],
         keeps=[
             "I have no information to share on that.",
@@ -151,6 +159,11 @@ CASES = [
             "Advertising revenue fell by a third last year, the company said.",
             "Comments from the minister drew criticism from the opposition.",
             "Top officials met on Friday to discuss the plan.",
+            "2019 at a glance",
+            "3 from 5 voted yes.",
+            "See it on Broadway",
+            "Buy now, pay later schemes are under scrutiny from regulators.",
+            "Check the price of a loaf of bread in 1990 against today's.",
         ],
     ),
     *table(
@@ -443,6 +456,73 @@ def test_three_stamps_stacked_under_the_headline_are_no_dated_list() -> None:
     result = PIPELINE.run(text)
     assert not any(stamp in result.text for stamp in stamps)
     assert all(p in result.text for p in PARAGRAPHS)
+
+def _with_box(box: list[str], at: int) -> str:
+    blocks = [TITLE, *PARAGRAPHS]
+    return "\n\n".join(blocks[:at] + box + blocks[at:]) + "\n"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["About the author", "Dana Whitfield", "Senior editor", "Dana has covered city hall for a decade and lives in Oakland with two cats."],
+        ["Über die Autorin", "Lena Vogt", "Lena schreibt seit 2015 über Verkehr und Stadtplanung in Hamburg."],  # German
+        ["À propos de l'auteur", "Paul Martin est journaliste indépendant et vit à Lyon depuis vingt ans."],  # French
+        [  # two people under one heading, each a name, a handle and a bio
+            "Meet the writers",
+            "Sam Cole", "@samcole", "Sam reviews phones and laptops and has tested more than 300 of them.",
+            "Ana Ruiz", "Ana writes about cameras and spends her weekends photographing birds on the coast.",
+        ],
+    ],
+    ids=["en", "de", "fr", "two-people"],
+)
+@pytest.mark.parametrize("at", [1, 4, 7], ids=["top", "middle", "tail"])
+def test_an_author_box_goes_whole_as_author_bio(box: list[str], at: int) -> None:
+    """An author box under its heading: the heading, the names and roles and each bio go."""
+    result = PIPELINE.run(_with_box(box, at))
+    lines = result.text.splitlines()
+    assert not any(line in lines for line in box)
+    assert all(p in result.text for p in PARAGRAPHS)
+    for line in box:
+        start = result.source.index(line)
+        assert {(r.filter, r.reason) for r in result.removals if r.start <= start < r.end} == {("metadata_lines", "author_bio")}
+
+
+def test_an_author_box_heading_over_the_next_section_takes_only_what_belongs_to_it() -> None:
+    """Short lines that no paragraph follows belong to the section after, and stay."""
+    box = ["About the author", "Dana Whitfield", "Dana has covered city hall for a decade."]
+    after = ["Related documents", "Budget summary", "Transit plan"]
+    result = PIPELINE.run(_with_box(box + after, 4))
+    assert "Dana has covered city hall for a decade." not in result.text
+    assert all(p in result.text for p in PARAGRAPHS)
+    assert not any(r.reason == "author_bio" and result.source[r.start : r.end].startswith("Related") for r in result.removals)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        [],  # a heading with nothing under it
+        [" ".join(["The novelist wrote her first book in a borrowed flat in Lisbon."] * 14)],  # too long for a bio
+    ],
+    ids=["nothing-follows", "long-section"],
+)
+def test_an_author_box_heading_without_a_bio_takes_no_prose(after: list[str]) -> None:
+    result = PIPELINE.run(_with_box(["About the author", *after], 4))
+    assert all(p in result.text for p in [*PARAGRAPHS, *after])
+    assert not any(r.reason == "author_bio" for r in result.removals)
+
+
+def test_an_author_box_never_takes_half_the_text() -> None:
+    """A short text that is mostly about its author (a profile, a bio page) keeps it."""
+    bio = (
+        "Dana Whitfield has covered city hall for a decade, and before that she reported on schools and courts "
+        "for a weekly paper in the valley, where she also edited the letters page and wrote about local sport."
+    )
+    text = f"{TITLE}\n\nAbout the author\n\nDana Whitfield\n\n{bio}\n\n{PARAGRAPHS[0]}\n"
+    result = PIPELINE.run(text)
+    assert bio in result.text
+    assert not any(r.reason == "author_bio" for r in result.removals)
+
 
 FOOTER = [
     "About us", "Careers", "Contact", "Privacy policy", "Terms of use", "Advertise", "Help centre", "Sitemap",

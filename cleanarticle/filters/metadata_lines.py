@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..bylines import are_names, is_author_bio, is_wire_credit, parse_byline
+from ..bylines import are_names, is_author_bio, is_author_box, is_wire_credit, parse_byline, starts_with_name
 from ..dates import is_dateline, is_stamp_label, is_timestamp, stamp_kind
 from ..lines import ends_clause, is_label, is_title
 from ..registry import register
@@ -22,7 +22,10 @@ class MetadataLines(Filter):
 
     Also, after the last paragraph: a lone name (the author's signature), a byline ("Written by
     Jane Doe", an author box's first line) and an author's bio (its first sentence names a role:
-    "Jane Doe is a finance writer who ...", however long it goes on).
+    "Jane Doe is a finance writer who ...", however long it goes on). Anywhere, an author box
+    under its heading ("About the author", "Über die Autorin"): per person a few short lines (a
+    name, a role) and one paragraph, as `author_bio`; short lines that no paragraph follows
+    belong to the next section and stay, and a box never takes `box_share` of the text.
     Further down, a timestamp line between paragraphs (`inline_timestamp`, no metadata: it may
     date a comment or an update), unless the text holds `dated_entries` different ones, each
     followed by a paragraph before the next: then they head the entries of a schedule or a diary,
@@ -50,6 +53,11 @@ class MetadataLines(Filter):
     max_signature_words: int = 4  # a lone name after the last paragraph
     stamp_reach: int = 3  # a paragraph this many content lines before and after an inline timestamp
     dated_entries: int = 3  # this many different inline timestamps are a dated list, kept
+    box_labels: int = 3  # short lines (a name, a role, a handle) before each bio in an author box
+    box_label_words: int = 12  # the most words of such a line
+    box_words: int = 150  # the most words of one bio paragraph in an author box
+    box_people: int = 4  # the most bios one author box holds
+    box_share: float = 0.5  # an author box never takes this share of the text's words
 
     def metadata(self, view: View, removals: Sequence[Removal]) -> dict[str, Field]:
         """Author and outlet from the bylines removed, published or updated from the timestamps,
@@ -80,6 +88,8 @@ class MetadataLines(Filter):
         if len(content) >= 3:
             for position, reason in self._signature(lines, content).items():
                 found.setdefault(position, reason)
+        for position in self._author_boxes(lines, content):
+            found.setdefault(position, "author_bio")
         stamps = self._inline_stamps(lines, content)
         if self._dated_list(lines, stamps):  # its dates stay, in the head too
             found = {p: reason for p, reason in found.items() if p not in stamps}
@@ -108,6 +118,34 @@ class MetadataLines(Filter):
             else:
                 return {}
         return {}
+
+    def _author_boxes(self, lines: tuple[Line, ...], content: list[int]) -> list[int]:
+        """The lines of each author box: its heading, then per person up to `box_labels` short
+        lines, the first a name, and one paragraph of at most `box_words` words. Only the first
+        bio may come without a name line, when it starts with a name ("Paul Martin est ...")."""
+        found: list[int] = []
+        total = sum(lines[p].words for p in content)
+        for at, heading in enumerate(content):
+            if not is_author_box(lines[heading]):
+                continue
+            box, people = [heading], 0
+            pending: list[int] = []
+            for position in content[at + 1 :]:
+                line = lines[position]
+                if is_label(line, self.box_label_words):
+                    if len(pending) == self.box_labels or not (pending or are_names(line.text)):
+                        break
+                    pending.append(position)
+                elif line.words <= self.box_words and (pending or (not people and starts_with_name(line.text))):
+                    box += [*pending, position]
+                    pending, people = [], people + 1
+                    if people == self.box_people:
+                        break
+                else:
+                    break
+            if len(box) > 1 and sum(lines[p].words for p in box) < self.box_share * total:
+                found += box
+        return found
 
     def _dated_list(self, lines: tuple[Line, ...], stamps: list[int]) -> bool:
         """Whether `stamps` head the entries of a dated list: `dated_entries` different ones, each
