@@ -524,6 +524,54 @@ def test_an_author_box_never_takes_half_the_text() -> None:
     assert not any(r.reason == "author_bio" for r in result.removals)
 
 
+@pytest.mark.parametrize(
+    "form",
+    [
+        [  # WordPress, English
+            "Leave a Reply Cancel reply",
+            "Your email address will not be published. Required fields are marked *",
+            "Comment *", "Name *", "Email *", "Website",
+            "Save my name, email, and website in this browser for the next time I comment.",
+            "Post Comment",
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        ],
+        [  # an older theme: the fields say what they are for
+            "Mail (will not be published) (required)", "Name (required)", "Website",
+            "Notify me of follow-up comments via e-mail. You can also subscribe without commenting.",
+        ],
+        ["Schreibe einen Kommentar Antworten abbrechen", "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert", "Kommentar", "Name *", "E-Mail *", "Website"],
+        ["Laisser un commentaire Annuler la réponse", "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *", "Commentaire *", "Nom *", "E-mail *", "Site web"],
+        ["Deja un comentario Cancelar respuesta", "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *", "Comentario *", "Nombre *", "Web"],
+    ],
+    ids=["wordpress", "old-theme", "de", "fr", "es"],
+)
+@pytest.mark.parametrize("blank", [True, False], ids=["blocks", "wet"])
+def test_an_empty_comment_form_goes_whole(form: list[str], blank: bool) -> None:
+    """The form's marks, however long, and the field labels beside them go as `comment_form`."""
+    text = ("\n\n" if blank else "\n").join([TITLE, *PARAGRAPHS, *form]) + "\n"
+    result = PIPELINE.run(text)
+    assert all(p in result.text for p in PARAGRAPHS)
+    assert not any(line in result.text.splitlines() for line in form)
+    marks = [r for r in result.removals if r.reason == "comment_form"]
+    assert len(marks) >= len(form) // 2
+
+
+def test_field_names_away_from_a_comment_form_stay() -> None:
+    """"Name" and "Website" are a table's header or a heading unless a form's mark is beside them."""
+    header = ["Name", "Website", "Hours"]
+    rows = [
+        "Acme Library", "acme.example.org", "Open late on Thursdays, with a reading room on the top floor.",
+        "The clerk promised that her email address will not be published in the register.",
+    ]
+    form = ["Your email address will not be published. Required fields are marked *", "Name *", "Email *"]
+    text = "\n\n".join([TITLE, PARAGRAPHS[0], *header, *rows, *PARAGRAPHS[1:], *form]) + "\n"
+    result = PIPELINE.run(text)
+    kept = result.text.splitlines()
+    assert all(line in kept for line in header + rows)
+    assert not any(line in kept for line in form)
+    assert {r.reason for r in result.removals if result.source[r.start : r.end].strip() in form[:2]} == {"comment_form"}
+
+
 FOOTER = [
     "About us", "Careers", "Contact", "Privacy policy", "Terms of use", "Advertise", "Help centre", "Sitemap",
     "Newsletters", "Podcasts", "Events", "Corrections", "Accessibility", "Site map", "Subscriptions", "Archive",
