@@ -556,6 +556,44 @@ def test_an_empty_comment_form_goes_whole(form: list[str], blank: bool) -> None:
     assert len(marks) >= len(form) // 2
 
 
+@pytest.mark.parametrize(
+    "form",
+    [
+        [  # Webflow: the form's answers, written into the page before it is sent
+            "Email address *", "Subscribe",
+            "Thank you! Your submission has been received!", "Oops! Something went wrong while submitting the form.",
+        ],
+        ["First name", "Last name", "Email *", "This field is for validation purposes and should be left unchanged."],  # Gravity Forms
+        ["* indicates required", "Email Address *", "First Name"],  # Mailchimp
+        ["By signing up, you agree to our Privacy Policy and European users agree to the data transfer policy."],  # a tech site
+        ["By submitting your information, you're agreeing to receive communications from New York Public Radio in accordance with our Terms."],
+        ["Vielen Dank! Ihre Nachricht wurde erfolgreich gesendet."],  # German
+        ["Merci ! Votre message a bien été envoyé."],  # French
+    ],
+    ids=["webflow", "gravity", "mailchimp", "consent", "consent-long", "de", "fr"],
+)
+def test_the_notices_of_a_sign_up_form_go_with_its_fields(form: list[str]) -> None:
+    result = PIPELINE.run("\n".join([TITLE, *PARAGRAPHS, *form]) + "\n")
+    assert all(p in result.text for p in PARAGRAPHS)
+    assert not any(line in result.text.splitlines() for line in form)
+    notice = next(line for line in form if len(line.split()) >= 3)
+    start = result.source.index(notice)
+    assert {(r.filter, r.reason) for r in result.removals if r.start <= start < r.end} == {("widgets", "form_notice")}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By clicking accept, you agree to let the company track you, experts warn.",  # no terms, no policy
+        "Thank you for your patience, the mayor told residents on Tuesday.",
+        "Oops, said the minister when the microphone failed, and the room laughed.",
+    ],
+)
+def test_sentences_like_form_notices_stay(line: str) -> None:
+    result = PIPELINE.run("\n\n".join([TITLE, *PARAGRAPHS[:3], line, *PARAGRAPHS[3:]]) + "\n")
+    assert line in result.text
+
+
 def test_field_names_away_from_a_comment_form_stay() -> None:
     """"Name" and "Website" are a table's header or a heading unless a form's mark is beside them."""
     header = ["Name", "Website", "Hours"]

@@ -14,8 +14,8 @@ from .phrases import keys, pattern, whole_line_reasons
 
 REASONS = whole_line_reasons("widgets")
 OPENERS = pattern("widget_blocks", "openers")
-FORM_MARKS = pattern("comment_form", "marks")
-FORM_FIELDS = pattern("comment_form", "fields")
+FORMS = whole_line_reasons("forms")
+FORM_FIELDS = pattern("form_fields", "labels")
 # Decoration between sections: "* * *", "___", "• • •". Code lines such as "});" are not.
 _DECORATION = frozenset("*-_=~•·.–—#+◆■□●○ ")
 
@@ -38,15 +38,17 @@ class Widgets(Filter):
     """Standalone share, follow, subscribe, newsletter, feedback, navigation and ad lines.
 
     A newsletter block (a sign-up prompt with its newsletters' names, between blank lines)
-    goes whole. So does an empty comment form: its marks ("Your email address will not be
-    published.", "Save my name, email, and website in this browser ...", however long) and the
-    field labels next to them ("Name *", "Website").
+    goes whole. So do the marks of a form, however long: an empty comment form's ("Your email
+    address will not be published.", "Save my name, email, and website in this browser ...")
+    and a sign-up or contact form's notices ("Thank you! Your submission has been received!",
+    "By signing up, you agree to our Privacy Policy."), each with the field labels next to it
+    ("Name *", "Website", "Subscribe").
 
     Removes: "Share this article", "Do you find this article useful?", "goTop", "* * *"
     Keeps:   "I have no information to share on that."
     """
 
-    reasons: ClassVar[tuple[str, ...]] = (*keys("widgets"), "comment_form", "newsletter_block", "separator")
+    reasons: ClassVar[tuple[str, ...]] = (*keys("widgets"), *keys("forms"), "newsletter_block", "separator")
     contextual: ClassVar[bool] = True
 
     max_words: int = 30
@@ -61,8 +63,8 @@ class Widgets(Filter):
                 reason = widget_reason(line, self.max_words, self.sentence_words) if line.key else _separator(line.text)
                 if reason:
                     found[position] = reason
-        for position in _comment_form(lines) if not view.again else ():
-            found.setdefault(position, "comment_form")
+        for position, reason in (_forms(lines) if not view.again else {}).items():
+            found.setdefault(position, reason)
         for block in _blocks(lines):
             if all(p in found or is_label(lines[p], self.max_block_label_words) for p in block) and any(
                 OPENERS.match(lines[p].key) for p in block
@@ -72,18 +74,20 @@ class Widgets(Filter):
         yield from remove_each(lines, found, self.name)
 
 
-def _comment_form(lines: tuple[Line, ...]) -> list[int]:
-    """The marks of a comment form and the runs of field labels ("Name *", "Email") beside them:
-    a lone "Name" or "Website" elsewhere is a table's header or a heading."""
+def _forms(lines: tuple[Line, ...]) -> dict[int, str]:
+    """The marks of forms (reason: their key in `[forms]`) and the runs of field labels ("Name
+    *", "Email") beside them, with the reason of the mark they stand by: a lone "Name" or
+    "Website" elsewhere is a table's header or a heading."""
     content = [p for p, line in enumerate(lines) if line.text]
-    form = {i for i, p in enumerate(content) if FORM_MARKS.match(lines[p].key)}
-    for i in sorted(form):
+    marks = {i: match.lastgroup for i, p in enumerate(content) if (match := FORMS.match(lines[p].key)) and match.lastgroup}
+    found = dict(marks)
+    for i, reason in marks.items():
         for step in (-1, 1):
             j = i + step
-            while 0 <= j < len(content) and j not in form and FORM_FIELDS.match(lines[content[j]].key):
-                form.add(j)
+            while 0 <= j < len(content) and j not in found and FORM_FIELDS.match(lines[content[j]].key):
+                found[j] = reason
                 j += step
-    return [content[i] for i in sorted(form)]
+    return {content[i]: reason for i, reason in found.items()}
 
 
 def _blocks(lines: tuple[Line, ...]) -> Iterator[list[int]]:
