@@ -59,7 +59,7 @@ REMOVED = [  # (line, where, reason): from several publishers and languages
     ("We want to hear what you think about this article. Submit a letter to the editor or write to us.", "tail", "edge_prompt"),
     ("Like this article? Subscribe to our blog and have great financial insights delivered weekly.", "tail", "edge_prompt"),
     ("Love the Weekly Byte Newsletter? Tell your friends and get rewards.", "tail", "edge_prompt"),  # Substack
-    ("Thanks for subscribing! Look out for your first newsletter in your inbox soon!", "tail", "edge_prompt"),
+    ("Found this useful? Join 20,000 readers and subscribe today.", "tail", "edge_prompt"),
     ("Want to see how it works? Request a demo!", "tail", "edge_prompt"),  # software vendor
     ("Ready to simplify your nutrition? Get started today.", "tail", "edge_prompt"),  # meal service
     ("We help you find the best of the city. Sign up for our newsletter for the best of the city.", "tail", "edge_prompt"),  # city guide
