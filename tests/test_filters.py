@@ -148,6 +148,9 @@ CASES = [
             ("View Deal", "shop_button"),  # TechRadar
             ("Buy at Best Buy", "shop_button"),
             ("Add to cart", "shop_button"),
+            ("Previous Next", "navigation"),  # a carousel's buttons
+            ("Opens in a new tab", "navigation"),  # a link's hint for screen readers
+            ("URL Copied!", "share_prompt"),  # a share bar's confirmation
             ("Preis prüfen", "shop_button"),  # German
             ("Voir le prix", "shop_button"),  # French
         ],
@@ -164,6 +167,8 @@ CASES = [
             "See it on Broadway",
             "Buy now, pay later schemes are under scrutiny from regulators.",
             "Check the price of a loaf of bread in 1990 against today's.",
+            "Previously, the next step was unclear.",
+            "Copied from the original 1851 edition",
         ],
     ),
     *table(
@@ -569,8 +574,9 @@ def test_an_empty_comment_form_goes_whole(form: list[str], blank: bool) -> None:
         ["By submitting your information, you're agreeing to receive communications from New York Public Radio in accordance with our Terms."],
         ["Vielen Dank! Ihre Nachricht wurde erfolgreich gesendet."],  # German
         ["Merci ! Votre message a bien été envoyé."],  # French
+        ["Thanks for subscribing! Look out for your first newsletter in your inbox soon!"],  # a newsletter's confirmation
     ],
-    ids=["webflow", "gravity", "mailchimp", "consent", "consent-long", "de", "fr"],
+    ids=["webflow", "gravity", "mailchimp", "consent", "consent-long", "de", "fr", "confirmation"],
 )
 def test_the_notices_of_a_sign_up_form_go_with_its_fields(form: list[str]) -> None:
     result = PIPELINE.run("\n".join([TITLE, *PARAGRAPHS, *form]) + "\n")
