@@ -462,6 +462,29 @@ def test_three_stamps_stacked_under_the_headline_are_no_dated_list() -> None:
     assert not any(stamp in result.text for stamp in stamps)
     assert all(p in result.text for p in PARAGRAPHS)
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This post may contain affiliate links, view my full disclosure policy.",  # a lifestyle blog
+        "As an Amazon Associate I earn from qualifying purchases.",  # the program's own wording
+        "We may earn commission from links on this page, but we only recommend products we back.",  # a magazine
+        "I may earn a small commission if you buy through my links, at no extra cost to you.",
+    ],
+)
+def test_an_affiliate_disclosure_under_the_headline_goes(line: str) -> None:
+    result = PIPELINE.run("\n\n".join([TITLE, line, *PARAGRAPHS]) + "\n")
+    assert line not in result.text and all(p in result.text for p in PARAGRAPHS)
+    start = result.source.index(line)
+    assert {(r.filter, r.reason) for r in result.removals if r.start <= start < r.end} == {("disclaimers", "affiliate_disclosure")}
+
+
+def test_an_intro_about_affiliate_links_stays() -> None:
+    """An article about affiliate marketing speaks of commissions in its own sentences."""
+    line = "Affiliate links let creators earn a commission on each sale, and regulators want them labelled."
+    result = PIPELINE.run("\n\n".join([TITLE, line, *PARAGRAPHS]) + "\n")
+    assert line in result.text
+
+
 def _with_box(box: list[str], at: int) -> str:
     blocks = [TITLE, *PARAGRAPHS]
     return "\n\n".join(blocks[:at] + box + blocks[at:]) + "\n"

@@ -32,7 +32,8 @@ _WORD = regex.compile(r"\w+")
 @register("disclaimers")
 @dataclass(frozen=True, slots=True)
 class Disclaimers(Filter):
-    """Legal and editorial small print, in the tail of the text (cookie and copyright notices anywhere).
+    """Legal and editorial small print, in the tail of the text (cookie and copyright notices anywhere,
+    an affiliate disclosure in the head too).
 
     A consent banner's text names cookies and at least `consent_words` words of the consent
     vocabulary (website, browser, preferences, partners, ...), which make `consent_share` of its
@@ -56,6 +57,7 @@ class Disclaimers(Filter):
     contextual: ClassVar[bool] = True
 
     tail_fraction: float = 0.5
+    head_fraction: float = 0.15  # an affiliate disclosure goes in this share of the text's start too
     max_words: int = 120
     max_copyright_words: int = 12
     consent_words: int = 2  # words of the consent vocabulary a line naming cookies needs to be a banner's
@@ -69,7 +71,7 @@ class Disclaimers(Filter):
         for position, line in enumerate(lines):
             if not line.text or line.words > self.max_words:
                 continue
-            reason = tailing.get(position) or self._dated_copyright(line)
+            reason = tailing.get(position) or self._dated_copyright(line) or self._head_disclosure(view, position)
             if not reason and anywhere:
                 reason = ANYWHERE.find(line.key)
                 if not reason and position not in body:
@@ -99,6 +101,13 @@ class Disclaimers(Filter):
             judged, tail = tail, view.tail_start(self.tail_fraction, less=removed)
             found = REASONS  # `within` only narrows the search to the needles in the first tail
         return verdicts
+
+    def _head_disclosure(self, view: View, position: int) -> str | None:
+        """ "affiliate_disclosure" for a line in the head that is one ("This post contains affiliate
+        links", "As an Amazon Associate I earn ..."): buying guides put theirs under the headline."""
+        if view.fraction(position) >= self.head_fraction:
+            return None
+        return "affiliate_disclosure" if REASONS.find(view.lines[position].key) == "affiliate_disclosure" else None
 
     def _consent(self, text: str) -> str | None:
         """ "cookie_notice" for a line naming cookies with `consent_words` of the consent vocabulary."""
