@@ -11,7 +11,7 @@ import regex
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, prose_run
-from .phrases import Reasons, fold, keys, reasons, words
+from .phrases import Reasons, compile_phrases, fold, keys, reasons, union, words
 
 REASONS = reasons("disclaimers")
 ANYWHERE = reasons("legal_anywhere")
@@ -25,6 +25,8 @@ _NAMES_SOMEONE = regex.compile(r"\b(?i:by|from|von|par|por)\s+(?:\p{Lu}|(?i:dpa|
 _COPYRIGHT = regex.compile(r"(?i)(?:copyright\s*)?(?:©|\(c\)\s*(?:19|20)\d\d\b)")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _COOKIE = regex.compile(r"(?i)\bcookies?\b")
+_AFFILIATE = compile_phrases(union(words("disclaimers", "affiliate_disclosure")))
+_AFFILIATE_NEEDLES = words("disclaimers_needles", "affiliate_disclosure")  # each entry holds one
 _CONSENT_WORDS = frozenset(words("cookie_consent", "words"))
 _WORD = regex.compile(r"\w+")
 
@@ -66,12 +68,13 @@ class Disclaimers(Filter):
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
         tailing = self._tail(view)
+        heading = self._head(view)
         anywhere = not view.again and ANYWHERE_NEEDLE in fold(view.source.lower())  # a line alone: asked once
         body = prose_run(lines) if anywhere else range(0)
         for position, line in enumerate(lines):
             if not line.text or line.words > self.max_words:
                 continue
-            reason = tailing.get(position) or self._dated_copyright(line) or self._head_disclosure(view, position)
+            reason = tailing.get(position) or self._dated_copyright(line) or heading.get(position)
             if not reason and anywhere:
                 reason = ANYWHERE.find(line.key)
                 if not reason and position not in body:
@@ -102,12 +105,15 @@ class Disclaimers(Filter):
             found = REASONS  # `within` only narrows the search to the needles in the first tail
         return verdicts
 
-    def _head_disclosure(self, view: View, position: int) -> str | None:
-        """ "affiliate_disclosure" for a line in the head that is one ("This post contains affiliate
-        links", "As an Amazon Associate I earn ..."): buying guides put theirs under the headline."""
-        if view.fraction(position) >= self.head_fraction:
-            return None
-        return "affiliate_disclosure" if REASONS.find(view.lines[position].key) == "affiliate_disclosure" else None
+    def _head(self, view: View) -> dict[int, str]:
+        """Affiliate disclosures in the first `head_fraction` of the text (position → reason): buying
+        guides put theirs under the headline ("This post contains affiliate links")."""
+        lines = view.lines[: view.tail_start(self.head_fraction)]
+        return {
+            position: "affiliate_disclosure"
+            for position, line in enumerate(lines)
+            if line.words <= self.max_words and any(n in line.key for n in _AFFILIATE_NEEDLES) and _AFFILIATE.search(line.key)
+        }
 
     def _consent(self, text: str) -> str | None:
         """ "cookie_notice" for a line naming cookies with `consent_words` of the consent vocabulary."""
