@@ -11,7 +11,7 @@ import regex
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, prose_run
-from .phrases import Reasons, compile_phrases, fold, keys, reasons, union, words
+from .phrases import Reasons, fold, keys, reasons, words
 
 REASONS = reasons("disclaimers")
 ANYWHERE = reasons("legal_anywhere")
@@ -25,8 +25,6 @@ _NAMES_SOMEONE = regex.compile(r"\b(?i:by|from|von|par|por)\s+(?:\p{Lu}|(?i:dpa|
 _COPYRIGHT = regex.compile(r"(?i)(?:copyright\s*)?(?:©|\(c\)\s*(?:19|20)\d\d\b)")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _COOKIE = regex.compile(r"(?i)\bcookies?\b")
-_AFFILIATE = compile_phrases(union(words("disclaimers", "affiliate_disclosure")))
-_AFFILIATE_NEEDLES = words("disclaimers_needles", "affiliate_disclosure")  # each entry holds one
 _CONSENT_WORDS = frozenset(words("cookie_consent", "words"))
 _WORD = regex.compile(r"\w+")
 
@@ -109,10 +107,11 @@ class Disclaimers(Filter):
         """Affiliate disclosures in the first `head_fraction` of the text (position → reason): buying
         guides put theirs under the headline ("This post contains affiliate links")."""
         lines = view.lines[: view.tail_start(self.head_fraction)]
+        found = REASONS.within("\n".join(line.key for line in lines))
         return {
             position: "affiliate_disclosure"
             for position, line in enumerate(lines)
-            if line.words <= self.max_words and any(n in line.key for n in _AFFILIATE_NEEDLES) and _AFFILIATE.search(line.key)
+            if line.text and line.words <= self.max_words and found.find(line.key) == "affiliate_disclosure"
         }
 
     def _consent(self, text: str) -> str | None:
