@@ -82,6 +82,7 @@ def score(job: tuple[Path, str, Sequence[str], list[content_data.Doc]]) -> dict[
 
 
 def means(scores: dict[str, float]) -> dict[tuple[str, str], list[float]]:
+    """The scores grouped by (set, rendering)."""
     by: dict[tuple[str, str], list[float]] = {}
     for key, value in scores.items():
         name, _, rendering = key.split("|")
@@ -105,14 +106,14 @@ def run(data: Path, folder: Path, settings: Sequence[str], jobs: int) -> dict[st
 
 def compare(before: dict[str, float], after: dict[str, float], top: int) -> str:
     """The mean per set and rendering before and after, and the pages that moved most."""
+    shared = before.keys() & after.keys()
+    olds, news = means({k: before[k] for k in shared}), means({k: after[k] for k in shared})
     rows = []
-    pairs = {k: (before[k], after[k]) for k in before.keys() & after.keys()}
-    for (name, rendering), values in sorted(means({k: a for k, (_, a) in pairs.items()}).items()):
-        old = float(np.mean([pairs[k][0] for k in pairs if k.startswith(f"{name}|") and k.endswith(f"|{rendering}")]))
-        new = float(np.mean(values))
-        moved = sum(1 for k, (a, b) in pairs.items() if k.startswith(f"{name}|") and k.endswith(f"|{rendering}") and a != b)
-        rows.append(f"{name:20} {rendering:11} {old:.4f} -> {new:.4f} ({new - old:+.4f})  {moved} pages changed")
-    deltas = sorted((b - a, k) for k, (a, b) in pairs.items() if a != b)
+    for group in sorted(olds):
+        old, new = float(np.mean(olds[group])), float(np.mean(news[group]))
+        moved = sum(a != b for a, b in zip(olds[group], news[group]))
+        rows.append(f"{group[0]:20} {group[1]:11} {old:.4f} -> {new:.4f} ({new - old:+.4f})  {moved} pages changed")
+    deltas = sorted((after[k] - before[k], k) for k in shared if after[k] != before[k])
     rows.append("worst: " + ", ".join(f"{k} {d:+.3f}" for d, k in deltas[:top]))
     rows.append("best: " + ", ".join(f"{k} {d:+.3f}" for d, k in deltas[::-1][:top]))
     return "\n".join(rows)
