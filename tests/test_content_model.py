@@ -357,12 +357,15 @@ TABLE = [
 
 
 @pytest.mark.parametrize("rows", [3, 6])
-def test_a_table_inside_the_article_stays(rows: int) -> None:
-    """Rows of a Markdown table (as many cell bars each) inside the main text stay: linked, short
-    and without sentences, they score as low content by every feature of a menu."""
+@pytest.mark.parametrize("at", [5, len(ARTICLE)])
+def test_a_table_in_the_article_stays(rows: int, at: int) -> None:
+    """Rows of a Markdown table (as many cell bars each) stay, inside the main text or after its
+    last paragraph: linked, short and without sentences, they score as low content by every
+    feature of a menu, but a menu is not written with cell bars."""
     table = TABLE[:rows]
-    article = [*ARTICLE[:5], "The films the council screened are listed below.", "", *table, "", *ARTICLE[5:]]
+    article = [*ARTICLE[:at], "", "The films the council screened are listed below.", "", *table, "", *ARTICLE[at:]]
     result = WITH_MODEL.run(whole_page(article=article))
+    assert not any(label in result.text.split("\n") for label in FOOTER)
     start = result.source.index(table[0])
     end = result.source.index(table[-1]) + len(table[-1])
     assert not [r for r in result.removals if r.filter == "page_furniture" and r.start < end and r.end > start]

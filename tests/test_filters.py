@@ -153,8 +153,18 @@ CASES = [
             ("URL Copied!", "share_prompt"),  # a share bar's confirmation
             ("Preis prüfen", "shop_button"),  # German
             ("Voir le prix", "shop_button"),  # French
+            ("About UsContact UsCareersPrivacy PolicyTerms of Use", "glued_menu"),  # a footer, separators lost
+            ("HomeCar ReviewsNewsletterCommunity", "glued_menu"),  # a car site's menu
+            ("Alle Themen AfrikaAmerikaAsienEuropaNaher OstenPolitik", "glued_menu"),  # German topics
+            ("NoticiasNoticias hoyNoticias ColombiaOperación OriónOrión en MedellínIndígenas", "glued_menu"),  # Spanish
         ],
         keeps=[
+            "iPhone vs iPad vs MacBook",  # a name joins once
+            "YouTube, TikTok and LinkedIn",
+            "Why McDonald's left YouTube for TikTok",
+            "HttpRawMessageLoggingOptions",  # one word: a program's name
+            "repo := NewPostgresUserRepo(db)",
+            "They post on YouTube, TikTok and LinkedIn every day of the week.",
             "I have no information to share on that.",
             "Shares fell 3% in early trading in New York.",
             "Subscribers to the service will pay $5 more a month from July.",

@@ -47,7 +47,8 @@ class PageFurniture(Filter):
     Keeps:   the article's paragraphs, headings and lists; any line that reads as prose unless the
              model is sure of it (`prose_odds`; beyond the main text `outside_prose_odds`, as a
              sentence after the article's end is mostly a teaser, a bio or a comment); a code
-             listing (`code_lines`) or a table (`table_rows`, `tables`) inside the main text
+             listing (`code_lines`) or a table written one cell a line (`row_cells`) inside the
+             main text; a table written with cell bars (`table_rows` rows) wherever it stands
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("outside_main_text", "low_content_score")
@@ -62,7 +63,7 @@ class PageFurniture(Filter):
     min_prose_words: int = 50  # act only around an article: at least this many words of kept prose
     min_outside: int = 8  # act only when at least this many lines would go before or after the kept prose
     code_lines: int = 3  # a line of code inside the main text stays when this many of the 5 lines around it are code
-    table_rows: int = 3  # a table of this many rows inside the main text stays (`tables`: cell bars, or one cell a line)
+    table_rows: int = 3  # a table of this many rows stays (with cell bars anywhere, one cell a line inside the main text)
     row_cells: int = 12  # the most cells a row written one cell a line may have
     title_words: int = 4  # a first line of at least this many words that reads as a headline is kept
     max_lines: int = 50_000  # longer texts are no single page: left to the rules
@@ -81,9 +82,8 @@ class PageFurniture(Filter):
             return
         first, last = _ends(keep)
         texts = [line.text for line in lines[first:last]]
-        keep[first:last] |= (
-            _code_block(texts, self.code_lines) | bar_rows(texts, self.table_rows) | cell_rows(texts, self.row_cells, self.table_rows)
-        )
+        keep[first:last] |= _code_block(texts, self.code_lines) | cell_rows(texts, self.row_cells, self.table_rows)
+        keep |= bar_rows([line.text for line in lines], self.table_rows)  # a table written with cell bars, wherever it stands
         for start, stop in runs(~keep):
             reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
             detail = note or _why(rows, keep, start, stop)

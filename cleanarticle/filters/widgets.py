@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..lines import FULL_STOP, is_label
+import regex
+
+from ..lines import FULL_STOP, ends_sentence, is_label
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove_each
@@ -18,10 +21,30 @@ FORMS = whole_line_reasons("forms")
 FORM_FIELDS = pattern("form_fields", "labels")
 # Decoration between sections: "* * *", "___", "• • •". Code lines such as "});" are not.
 _DECORATION = frozenset("*-_=~•·.–—#+◆■□●○ ")
+# Where a scraper ran two labels together without a space: "NotesProjects", "PolicyTerms".
+_JOIN = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")
+# Code, addresses, markup and lists written out in prose ("YouTube, TikTok and LinkedIn").
+_NOT_LABELS = re.compile(r"[(),=;{}<>_/\\\[\]@#*`|:]|\.\w")
 
 
 def _separator(text: str) -> str | None:
     return "separator" if set(text) <= _DECORATION else None
+
+
+def _glued_menu(line: Line, joins: int, max_words: int) -> str | None:
+    """A menu whose labels a scraper ran together ("About UsContact UsCareersPrivacy Policy"):
+    at least `joins` places where a lower-case letter runs into a capitalised word, one for every
+    three words at least, and one more or two in one word, in two to `max_words` words that do
+    not end as a sentence and hold no sign of code or an address. A name such as "YouTube",
+    "iPad" or "MacBook" joins once ("iPhone vs iPad vs MacBook" stays), and a one-word line
+    ("HttpRawMessageLoggingOptions") may be a program's name."""
+    if not 2 <= line.words <= max_words or ends_sentence(line.text) or _NOT_LABELS.search(line.text):
+        return None
+    found = len(_JOIN.findall(line.text))
+    if found < joins or 3 * found < line.words:
+        return None
+    twice = found > joins or any(len(_JOIN.findall(word)) > 1 for word in line.text.split())
+    return "glued_menu" if twice else None
 
 
 def widget_reason(line: Line, max_words: int, sentence_words: int) -> str | None:
@@ -44,16 +67,21 @@ class Widgets(Filter):
     "By signing up, you agree to our Privacy Policy."), each with the field labels next to it
     ("Name *", "Website", "Subscribe").
 
+    A menu whose labels the scraper ran together ("Privacy PolicyTerms of ServiceCookie
+    Preferences") goes by that shape alone.
+
     Removes: "Share this article", "Do you find this article useful?", "goTop", "* * *"
     Keeps:   "I have no information to share on that."
     """
 
-    reasons: ClassVar[tuple[str, ...]] = (*keys("widgets"), *keys("forms"), "newsletter_block", "separator")
+    reasons: ClassVar[tuple[str, ...]] = (*keys("widgets"), *keys("forms"), "newsletter_block", "separator", "glued_menu")
     contextual: ClassVar[bool] = True
 
     max_words: int = 30
     max_block_label_words: int = 8
     sentence_words: int = 12  # a line this long ending in a full stop is a sentence, not a prompt
+    menu_joins: int = 3  # labels run together at this many places make a glued menu
+    menu_words: int = 25  # the most words of a glued menu
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
@@ -61,6 +89,7 @@ class Widgets(Filter):
         for position, line in enumerate(lines if not view.again else ()):  # a line alone: asked once
             if line.text:
                 reason = widget_reason(line, self.max_words, self.sentence_words) if line.key else _separator(line.text)
+                reason = reason or _glued_menu(line, self.menu_joins, self.menu_words)
                 if reason:
                     found[position] = reason
         for position, reason in (_forms(lines) if not view.again else {}).items():
