@@ -391,3 +391,31 @@ def test_a_table_written_one_cell_a_line_inside_the_article_stays() -> None:
     end = result.source.index(CELLS[-1], start) + len(CELLS[-1])
     assert not [r for r in result.removals if r.filter == "page_furniture" and r.start < end and r.end > start]
     assert not any(label in result.text.split("\n") for label in NAV[1:])
+
+
+INTRO = "The council listed the services that will receive more money next year, in this order:"
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["1. Finland", "2. Norway", "3. Australia", "4. Denmark", "5. Sweden", "6. Canada", "7. Switzerland", "8. Japan"],
+        ["Parks", "Roads", "Schools", "Libraries", "Housing", "Transport"],
+    ],
+)
+def test_a_list_that_a_sentence_introduces_stays(items: list[str]) -> None:
+    """Short items without sentences score as a menu; under a kept sentence that ends in a colon,
+    inside the main text, they are the list it announces (`intro_words`)."""
+    article = [*ARTICLE[:5], INTRO, "", *items, "", *ARTICLE[5:]]
+    kept = WITH_MODEL.run(whole_page(article=article)).text.split("\n")
+    assert INTRO in kept and all(item in kept for item in items)
+    assert not any(label in kept for label in FOOTER)
+    without = WITH_MODEL.set("page_furniture.intro_words", 99).run(whole_page(article=article)).text.split("\n")
+    assert not any(item in without for item in items)
+
+
+def test_a_sentence_with_a_colon_does_not_keep_the_footer_under_it() -> None:
+    """After the article's last line the run is no list of the article's: the footer still goes."""
+    article = [*ARTICLE, "", "Follow the council's work and its budget on these pages of our site:"]
+    kept = WITH_MODEL.run(whole_page(article=article)).text.split("\n")
+    assert not any(label in kept for label in FOOTER[:5])

@@ -48,7 +48,9 @@ class PageFurniture(Filter):
              model is sure of it (`prose_odds`; beyond the main text `outside_prose_odds`, as a
              sentence after the article's end is mostly a teaser, a bio or a comment); a code
              listing (`code_lines`) or a table written one cell a line (`row_cells`) inside the
-             main text; a table written with cell bars (`table_rows` rows) wherever it stands
+             main text; a table written with cell bars (`table_rows` rows) wherever it stands;
+             inside the main text, the list that a kept sentence ending in a colon introduces
+             (`intro_words`)
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("outside_main_text", "low_content_score")
@@ -63,6 +65,7 @@ class PageFurniture(Filter):
     min_prose_words: int = 50  # act only around an article: at least this many words of kept prose
     min_outside: int = 8  # act only when at least this many lines would go before or after the kept prose
     code_lines: int = 3  # a line of code inside the main text stays when this many of the 5 lines around it are code
+    intro_words: int = 6  # the lines after a kept sentence this long that ends in a colon stay (the list it introduces)
     table_rows: int = 3  # a table of this many rows stays (with cell bars anywhere, one cell a line inside the main text)
     row_cells: int = 12  # the most cells a row written one cell a line may have
     title_words: int = 4  # a first line of at least this many words that reads as a headline is kept
@@ -84,6 +87,7 @@ class PageFurniture(Filter):
         texts = [line.text for line in lines[first:last]]
         keep[first:last] |= _code_block(texts, self.code_lines) | cell_rows(texts, self.row_cells, self.table_rows)
         keep |= bar_rows([line.text for line in lines], self.table_rows)  # a table written with cell bars, wherever it stands
+        keep |= _introduced(view, lines, keep, self.intro_words)
         for start, stop in runs(~keep):
             reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
             detail = note or _why(rows, keep, start, stop)
@@ -153,6 +157,22 @@ def _code_block(texts: Sequence[str], needed: int) -> np.ndarray:
     at = np.arange(len(texts))
     around = counts[np.minimum(at + 3, len(texts))] - counts[np.maximum(at - 2, 0)]
     return code & (around >= needed)
+
+
+def _introduced(view: View, lines: Sequence[Line], keep: np.ndarray, words: int) -> np.ndarray:
+    """Runs of lines inside the main text that a kept sentence of at least `words` words ending
+    in a colon introduces ("The overall rankings of the countries were as follows:"): the list or
+    listing it announces. Only a run followed by a kept line (a run to the end of the text would
+    take the footer with the list) and as it came, no line of it or above it removed by an
+    earlier step (what is left of a block the page shows twice is no list)."""
+    found = np.zeros(len(keep), dtype=bool)
+    for start, stop in runs(~keep):
+        if start == 0 or stop == len(keep):
+            continue
+        before = lines[start - 1]
+        if before.words >= words and before.text.rstrip().endswith(":"):
+            found[start:stop] = all(_gap_is_blank(view, lines[i], lines[i + 1]) for i in range(start - 1, stop - 1))
+    return found
 
 
 def _lone(keep: np.ndarray, first: int, last: int) -> np.ndarray:
