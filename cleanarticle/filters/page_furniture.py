@@ -84,9 +84,10 @@ class PageFurniture(Filter):
         if keep.all():
             return
         first, last = _ends(keep)
-        texts = [line.text for line in lines[first:last]]
-        keep[first:last] |= _code_block(texts, self.code_lines) | cell_rows(texts, self.row_cells, self.table_rows)
-        keep |= bar_rows([line.text for line in lines], self.table_rows)  # a table written with cell bars, wherever it stands
+        texts = [line.text for line in lines]
+        inside = texts[first:last]
+        keep[first:last] |= _code_block(inside, self.code_lines) | cell_rows(inside, self.row_cells, self.table_rows)
+        keep |= bar_rows(texts, self.table_rows)  # a table written with cell bars, wherever it stands
         keep |= _introduced(view, lines, keep, self.intro_words)
         for start, stop in runs(~keep):
             reason = "outside_main_text" if stop <= first or start > last else "low_content_score"
