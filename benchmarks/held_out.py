@@ -7,9 +7,9 @@
 The question every text-mode change has to answer: does it help on pages of a kind nobody tuned
 on? For each held-out set (`train_content_model.HELD_OUT`), the content model of `page_furniture`
 and the lexicon of `off_topic` are trained without that set (as `train_content_model.evaluate`
-does), kept in `--models` (default /tmp/cleanarticle-held-out, keyed by the data and the training
-code) so that later runs take seconds to start, and the default pipeline with them cleans every
-rendering of the set's pages. The output file maps "set|page|rendering" to word F1, so two runs
+does), kept in `--models` (default /tmp/cleanarticle-held-out, keyed by the data, the training
+code and the line features) so that later runs take seconds to start, and the default pipeline
+with them cleans every rendering of the set's pages. The output file maps "set|page|rendering" to word F1, so two runs
 (before and after a change, or two settings) compare page by page.
 """
 
@@ -31,6 +31,8 @@ import render
 import renderers
 import train_content_model as training
 
+import cleanarticle.content.features
+import cleanarticle.lines
 from cleanarticle import Pipeline
 
 MODELS = Path("/tmp/cleanarticle-held-out")
@@ -38,8 +40,10 @@ PARTS = 8  # chunks per set, handed to the worker processes
 
 
 def models_folder(root: Path, data: Path) -> Path:
-    """Where the held-out models of `data` live: keyed by the data folder and the training code."""
-    code = b"".join(Path(module.__file__).read_bytes() for module in (training, content_data))
+    """Where the held-out models of `data` live: keyed by the data folder, the training code and
+    the line features the models read."""
+    modules = (training, content_data, cleanarticle.lines, cleanarticle.content.features)
+    code = b"".join(Path(str(module.__file__)).read_bytes() for module in modules)
     key = hashlib.sha256(str(data.resolve()).encode() + code).hexdigest()[:16]
     return root / key
 

@@ -60,6 +60,25 @@ def test_prose_is_a_long_sentence() -> None:
     assert ends_sentence("“He left.”") and not ends_sentence("“He left”")
 
 
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("It was founded in 1998 by members of Netscape.[2]", True),
+        ("The current name was chosen on February 9, 2004.[47][48]", True),
+        ("He was forced out of the company internally.[citation needed]", True),
+        ("lässt sich theoretisch auch jedes DNA-Stück entfernen. [2]", True),
+        ("“She is not interested in Sam anymore.”[1]", True),
+        ("Ridley was a general of the pirates.[a]", True),
+        ("Watch the interview [Video]", False),  # a label after words, no sentence before it
+        ("Chapter one [1]", False),
+        ("Sources [12]", False),
+    ],
+)
+def test_a_reference_mark_after_a_sentence_still_ends_it(text: str, ends: bool) -> None:
+    """Encyclopaedias and papers set "[12]" after the full stop: the line is still a sentence."""
+    assert ends_sentence(text) is ends
+
+
 def test_no_filter_imports_another_filter() -> None:
     """Shared parsers live in their own modules (dates, bylines, credits, lines), not in a filter."""
     folder = Path(filters.__file__).parent
