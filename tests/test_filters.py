@@ -150,6 +150,11 @@ CASES = [
             ("Add to cart", "shop_button"),
             ("Previous Next", "navigation"),  # a carousel's buttons
             ("Opens in a new tab", "navigation"),  # a link's hint for screen readers
+            ("View all posts by Bryon Powell", "navigation"),  # a WordPress author box
+            ("Jump to Recipe", "navigation"),  # food blogs' recipe-card plugins
+            ("JUMP TO THE LIST ⤵", "navigation"),
+            ("More articles by Jane Doe", "navigation"),
+            ("See all stories from the newsroom", "navigation"),
             ("URL Copied!", "share_prompt"),  # a share bar's confirmation
             ("Preis prüfen", "shop_button"),  # German
             ("Voir le prix", "shop_button"),  # French
@@ -179,6 +184,9 @@ CASES = [
             "Check the price of a loaf of bread in 1990 against today's.",
             "Previously, the next step was unclear.",
             "Copied from the original 1851 edition",
+            "More articles by independent researchers are now published without a paywall.",
+            "Read all posts on the forum before asking, the moderators said.",
+            "Jump to the recipe below if you are in a hurry, she writes.",
         ],
     ),
     *table(
@@ -265,8 +273,11 @@ CASES += table(
         ("Securities offered through Example Securities, Inc., member FINRA/SIPC.", "investment_disclaimer"),
         ("All personal loans made by WebBank.", "investment_disclaimer"),  # a lending marketplace
         ("Loans are originated by Example Bank, N.A.", "investment_disclaimer"),
+        ("Crypto assets are volatile. Always do your own research before you invest.", "investment_disclaimer"),  # a crypto news site
+        ("Do your own research.", "investment_disclaimer"),
     ],
     keeps=[
+        "We consulted these works while writing this handout, and we encourage you to do your own research to find more.",  # a writing guide
         "Deposits at the failed bank were not FDIC insured above $250,000, the regulator said on Friday.",
         "Members of the FDIC board voted three to two to approve the merger.",
         "The firm, which is a registered investment adviser in three states, denied the charges.",
@@ -832,6 +843,31 @@ def test_teasers_with_summaries_after_the_article_go() -> None:
     assert not any(t in result.text for t in teasers)
     assert all(p in result.text for p in PARAGRAPHS)
     assert any(r.reason == "related_block" for r in result.removals)
+
+
+@pytest.mark.parametrize("blank", [True, False])
+def test_paragraphs_under_a_mid_text_marker_stay_when_teasers_come_later(blank: bool) -> None:
+    """A promo box inside the article ("Related article" over one headline), then the article
+    goes on for two paragraphs before the page's real teaser list: what lies between the two
+    markers is prose without teaser anchors, so the first marker opens no block."""
+    box = ["Related article", "The smart thermostat buying guide"]
+    section = ["Will the budget change bus fares this year?", *PARAGRAPHS[4:]]
+    teasers = [line for n, t in enumerate(TEASERS, 2) for line in (t, f"{n} hours ago")]
+    blocks = [TITLE, *PARAGRAPHS[:4], *box, *section, "You may also like", *teasers]
+    result = PIPELINE.run(("\n\n" if blank else "\n").join(blocks) + "\n")
+    assert all(p in result.text for p in PARAGRAPHS)
+    assert not any(t in result.text for t in TEASERS)
+    assert ("related_articles", "related_block") in {(r.filter, r.reason) for r in result.removals}
+
+
+def test_a_marker_shaped_heading_after_related_links_keeps_its_section() -> None:
+    """Related links inside the article, then a heading that reads as a marker ("More on the
+    economy") over the rest of the article: the links go, the section stays."""
+    links = "\n".join(["Related", *TEASERS[:2]])
+    blocks = [TITLE, *PARAGRAPHS[:3], links, "More on the economy", *PARAGRAPHS[3:]]
+    result = PIPELINE.run("\n\n".join(blocks) + "\n")
+    assert all(p in result.text for p in PARAGRAPHS) and "More on the economy" in result.text
+    assert not any(r.reason == "related_block" for r in result.removals)
 
 
 def test_heading_that_looks_like_a_marker_keeps_its_section() -> None:

@@ -27,6 +27,9 @@ _MORE_FROM = ("more from", "mehr von", "plus de", "más de")
 BRAND_MORE = regex.compile(rf"^(?i:{'|'.join(_MORE_FROM)})\s+\p{{Lu}}[\p{{L}}.'’&-]*(?:\s+\p{{Lu}}[\p{{L}}.'’&-]*){{0,2}}:?$")
 
 
+_After = tuple[int, int, int, int, bool]  # lines, anchors, sentences, prose paragraphs, any too long
+
+
 class _TailStats:
     """Counts over every suffix of the content lines, so each marker is judged in O(1).
 
@@ -42,8 +45,9 @@ class _TailStats:
         self.max_prose_share = settings.max_prose_share
         self.counts: tuple[list[int], ...] = ()
 
-    def after(self, n: int) -> tuple[int, int, int, int, bool]:
-        """(lines, anchors, sentences, prose paragraphs, any too long) after the n-th content line.
+    def after(self, n: int, stop: int | None = None) -> _After:
+        """(lines, anchors, sentences, prose paragraphs, any too long) after the n-th content line,
+        up to the `stop`-th (default: to the end).
 
         Too long: a line longer than a teaser, or prose paragraphs holding more than
         `max_prose_share` of the text's prose words: teasers sit beside an article, so what
@@ -58,10 +62,20 @@ class _TailStats:
                 _suffix_sums([line.words > self.max_words for line in self.body]),
                 _suffix_sums([line.words if p else 0 for p, line in zip(is_prose, self.body)]),
             )
-        anchors, sentences, prose, too_long, prose_words = self.counts
-        i = n + 1
-        article = prose_words[i] > self.max_prose_share * prose_words[0]
-        return len(self.body) - i, anchors[i], sentences[i], prose[i], too_long[i] > 0 or article
+        i, j = n + 1, len(self.body) if stop is None else stop
+        anchors, sentences, prose, too_long, prose_words = (sums[i] - sums[j] for sums in self.counts)
+        article = prose_words > self.max_prose_share * self.counts[4][0]
+        return j - i, anchors, sentences, prose, too_long > 0 or article
+
+
+def _next(markers: list[int], n: int) -> int | None:
+    """The next marker after the n-th content line that is not right under another marker (a
+    block may have two marker lines, "Related" / "More from Reuters"); None at the end."""
+    later = [m for m in markers if m > n]
+    for previous, m in zip([n, *later], later):
+        if m > previous + 1:
+            return m
+    return None
 
 
 def _suffix_sums(values: list[int] | list[bool]) -> list[int]:
@@ -128,11 +142,13 @@ class RelatedArticles(Filter):
         content = view.content()
         tails = _TailStats(lines, content, self)
         consumed = -1
-        for n, position in enumerate(content):
+        markers = [n for n, p in enumerate(content) if lines[p].words <= self.max_marker_words and _is_marker(lines[p])]
+        for n in markers:
+            position = content[n]
             line = lines[position]
-            if position <= consumed or line.words > self.max_marker_words or not _is_marker(line):
+            if position <= consumed:
                 continue
-            if self._teasers_follow(view, position, tails.after(n)):
+            if self._teasers_follow(view, position, tails.after(n), tails.after(n, _next(markers, n))):
                 yield from remove(lines[position:], self.name, "related_block", line.text)
                 return
             links = self._link_run(lines, position, content[n + 1 : n + 11])
@@ -145,12 +161,16 @@ class RelatedArticles(Filter):
         if block is not None:
             yield from remove(lines[block[0] : block[1] + 1], self.name, "teaser_block")
 
-    def _teasers_follow(self, view: View, position: int, after: tuple[int, int, int, int, bool]) -> bool:
-        """True when what follows the marker, to the end, reads as teasers, not prose.
+    def _teasers_follow(self, view: View, position: int, tail: _After, block: _After) -> bool:
+        """True when what follows the marker reads as teasers, not prose: to the end (`tail`), and
+        up to the next marker (`block`), since a promo box's marker inside the article is followed
+        by the article's paragraphs and only later by the page's real teaser list."""
+        return self._teasers(view, position, tail) and self._teasers(view, position, block)
 
-        Teaser summaries are sentences too, so prose paragraphs are allowed only where teaser
-        anchors (author or time lines) recur and show the block's shape.
-        """
+    def _teasers(self, view: View, position: int, after: _After) -> bool:
+        """Whether the lines `after` the marker read as teasers. Teaser summaries are sentences
+        too, so prose paragraphs are allowed only where teaser anchors (author or time lines)
+        recur and show the block's shape."""
         count, anchors, sentences, prose, too_long = after
         if not count:
             return True
