@@ -121,6 +121,21 @@ def test_a_second_cleaning_of_a_markdown_page_changes_nothing() -> None:
     assert clean(once) == once
 
 
+def test_positions_leave_out_the_link_markup_already_cut() -> None:
+    """A position-bound rule (an affiliate note under the headline) finds the same line on the
+    first cleaning, where long link targets still stand in the source, as on the second."""
+    target = "https://www.example.com/" + "guides/home-projects/" * 6
+    linked = [f"{p[:-1]} in our [guide]({target}{n}) to the [budget]({target}{n}b)." for n, p in enumerate(PARAGRAPHS)]
+    note = "This post may contain affiliate links, view my full disclosure policy."
+    rest = [f"Section {n} of the plan covers a part of the city that the council visited in May." for n in range(40)]
+    text = "\n\n".join([TITLE, *linked, note, *rest]) + "\n"
+    once = clean_and_explain(text)
+    cut = View(once.source, tuple(split_lines(once.source)))
+    assert cut.fraction(next(i for i, line in enumerate(cut.lines) if line.text == note)) > 0.15  # with the targets
+    assert ("disclaimers", "affiliate_disclosure") in {(r.filter, r.reason) for r in once.removals}
+    assert clean(once.text) == once.text
+
+
 def test_view_written_is_the_line_as_it_stands() -> None:
     """Filters read a line without its link markup (`Line.text`); `View.written` gives it as the
     source has it, less the spans already cut from it."""

@@ -62,9 +62,14 @@ class View:
 
     def _offsets(self) -> list[int]:
         """Live characters of text before each line, then the total; built on first use. Blank
-        lines count for nothing, so tidying them does not move a filter's tail or header."""
+        lines count for nothing, so tidying them does not move a filter's tail or header, and
+        link markup already cut counts for nothing, so a second cleaning, which no longer sees
+        it, finds the same positions."""
         if not self._before:
-            sizes = (line.stop - line.start if line.text else 0 for line in self.lines)
+            if self.cuts:
+                sizes = (len(_cut(self.source, line.start, line.stop, self.cuts)) if line.text else 0 for line in self.lines)
+            else:
+                sizes = (line.stop - line.start if line.text else 0 for line in self.lines)
             self._before.extend(accumulate(sizes, initial=0))
         return self._before
 
