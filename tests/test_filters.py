@@ -759,6 +759,15 @@ def test_related_marker_and_teasers_go(marker: str) -> None:
         assert any(r.filter == "related_articles" for r in result.removals)
 
 
+def test_a_block_under_two_marker_lines_goes_whole() -> None:
+    """"Related" over "More from Reuters": one block, judged from its first marker."""
+    for blank in (True, False):
+        result = PIPELINE.run(article("\n".join(["Related", "More from Reuters", *TEASERS]), "tail", blank))
+        assert "Related" not in result.text and not any(t in result.text for t in TEASERS)
+        assert all(p in result.text for p in PARAGRAPHS)
+        assert [r.detail for r in result.removals if r.reason == "related_block"] == ["Related"]
+
+
 def test_marker_less_teaser_tail_goes() -> None:
     teasers = "\n".join(f"{t}\n{n} hours ago" for n, t in enumerate(TEASERS, 2))
     result = PIPELINE.run(article(teasers, "tail"))
