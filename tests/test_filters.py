@@ -141,6 +141,8 @@ CASES = [
             ("Download our app for the latest news", "app_promo"),
             ("Join our WhatsApp channel for breaking news", "app_promo"),
             ("Artikel teilen", "share_prompt"),  # German
+            ("Neuerer Post Älterer Post Startseite", "navigation"),  # Blogger in German
+            ("Ältere Beiträge", "navigation"),  # WordPress in German
             ("Partager sur Facebook", "share_prompt"),  # French
             ("$249 at Amazon", "shop_button"),  # Wirecutter, The Verge
             ("£39.99 at Currys", "shop_button"),  # UK buying guides
@@ -152,6 +154,14 @@ CASES = [
             ("Opens in a new tab", "navigation"),  # a link's hint for screen readers
             ("View all posts by Bryon Powell", "navigation"),  # a WordPress author box
             ("Jump to Recipe", "navigation"),  # food blogs' recipe-card plugins
+            ("Newer Post Older Post Home", "navigation"),  # Blogger's pager
+            ("Subscribe to: Post Comments (Atom)", "newsletter_prompt"),  # Blogger's feed link
+            ("Labels: travel, food", "tag_list"),  # Blogger's tags
+            ("No comments:", "comment_prompt"),
+            ("Tried this recipe? Mention @afarmgirlskitchen or tag #afarmgirlskitchen!", "feedback_prompt"),  # a recipe-card plugin
+            ("Did you make this recipe? Leave a star rating!", "feedback_prompt"),
+            ("Print Recipe", "share_prompt"),
+            ("Pin it for later!", "share_prompt"),
             ("JUMP TO THE LIST ⤵", "navigation"),
             ("More articles by Jane Doe", "navigation"),
             ("See all stories from the newsroom", "navigation"),
@@ -187,6 +197,11 @@ CASES = [
             "More articles by independent researchers are now published without a paywall.",
             "Read all posts on the forum before asking, the moderators said.",
             "Jump to the recipe below if you are in a hurry, she writes.",
+            "Older posts on the forum were deleted in 2019, the company said.",
+            "Labels on the bottles will change next year, the brewer said.",
+            "No comments were made by the minister after the vote.",
+            "I tried this recipe with butter instead of oil and it worked well.",
+            "Print recipes from the 1950s called for lard, she found.",
         ],
     ),
     *table(
