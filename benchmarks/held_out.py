@@ -9,8 +9,8 @@ on? For each held-out set (`train_content_model.HELD_OUT`), the content model of
 and the lexicon of `off_topic` are trained without that set (as `train_content_model.evaluate`
 does), kept in `--models` (default /tmp/cleanarticle-held-out, keyed by the data, the training
 code and the line features) so that later runs take seconds to start, and the default pipeline
-with them cleans every rendering of the set's pages. The output file maps "set|page|rendering" to word F1, so two runs
-(before and after a change, or two settings) compare page by page.
+with them cleans every rendering of the set's pages. The output file maps "set|page|rendering"
+to word F1, so two runs (before and after a change, or two settings) compare page by page.
 """
 
 from __future__ import annotations

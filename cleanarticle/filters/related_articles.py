@@ -64,7 +64,8 @@ class _TailStats:
             )
         i, j = n + 1, len(self.body) if stop is None else stop
         anchors, sentences, prose, too_long, prose_words = (sums[i] - sums[j] for sums in self.counts)
-        article = prose_words > self.max_prose_share * self.counts[4][0]
+        all_prose_words = self.counts[-1][0]
+        article = prose_words > self.max_prose_share * all_prose_words
         return j - i, anchors, sentences, prose, too_long > 0 or article
 
 
@@ -114,7 +115,9 @@ class RelatedArticles(Filter):
     """Blocks of teasers for other articles.
 
     A marker ("Related Articles", "More from Reuters", "You may also like") followed by
-    teasers removes everything from the marker on; one followed by a few headline links
+    teasers, to the end and up to the next marker, removes everything from the marker on (a
+    promo box's marker inside the article is followed by the article's paragraphs, and the
+    page's real teasers only after them); one followed by a few headline links
     removes just those; a marker that is a pure page label ("Most Read") goes even alone.
     With no marker, a tail where a teaser's shape (title, author line,
     time) repeats at least `min_teasers` times goes too.
@@ -163,8 +166,7 @@ class RelatedArticles(Filter):
 
     def _teasers_follow(self, view: View, position: int, tail: _After, block: _After) -> bool:
         """True when what follows the marker reads as teasers, not prose: to the end (`tail`), and
-        up to the next marker (`block`), since a promo box's marker inside the article is followed
-        by the article's paragraphs and only later by the page's real teaser list."""
+        up to the next marker (`block`)."""
         return self._teasers(view, position, tail) and self._teasers(view, position, block)
 
     def _teasers(self, view: View, position: int, after: _After) -> bool:
