@@ -4,8 +4,10 @@ A table's cells are short, linked or figures without words: every feature of a m
 gives a table away is its rows: Markdown and text renderers write a row as one line with as many
 cell bars as the next ("| Arrival | 2014 | A soldier relives a battle |"); block renderers and
 `get_text()` write one cell a line, so that figures and text alternate with the row's period
-("Chicago Booth" / "3.6" / "37.5%" / "$175,000", then the next school). (A bare count such as
-"729" or "37%" is taken earlier by `widgets` as a comment count wherever it stands.)
+("Chicago Booth" / "3.6" / "37.5%" / "$175,000", then the next school); a table of figures
+alone is a run of figures that are not all whole numbers ("1/1/2013" / "+13.1%", then the next
+month), where a pager's are. (A bare count such as "729" or "37%" is taken earlier by `widgets`
+as a comment count wherever it stands.)
 """
 
 from __future__ import annotations
@@ -52,6 +54,19 @@ def cell_rows(texts: Sequence[str], longest: int, needed: int) -> np.ndarray:
             cells, row = figure[start : stop + period], figure[start : start + period]
             if stop - start >= period * (needed - 1) and row.sum() >= 2 and not row.all() and not _shorter(cells, period):
                 found[start : stop + period] = True
+    return found
+
+
+def figure_runs(texts: Sequence[str], needed: int) -> np.ndarray:
+    """Cells of a table of figures alone written one a line ("1/1/2013" / "+13.1%" / "2/1/2013" /
+    ...): a run of at least `2 * needed` lines that are each a figure, at most half of them whole
+    numbers (a pager's "1" / "2" / "3" and a share bar's counts are whole numbers)."""
+    figure = np.fromiter(map(_is_figure, texts), dtype=bool, count=len(texts))
+    found = np.zeros(len(texts), dtype=bool)
+    for start, stop in runs(figure):
+        whole = sum(texts[i].strip().isdigit() for i in range(start, stop))
+        if stop - start >= 2 * needed and 2 * whole <= stop - start:
+            found[start:stop] = True
     return found
 
 

@@ -14,6 +14,7 @@ from cleanarticle.content.model import ContentModel, Trees, default_model
 from cleanarticle.content.sequence import smooth
 from cleanarticle.filters.page_furniture import PageFurniture
 from cleanarticle.lines import count_words, ends_sentence, is_code, is_prose
+from cleanarticle.tables import figure_runs
 from cleanarticle.text import apply_removals
 
 WITH_MODEL = Pipeline.default()
@@ -391,6 +392,39 @@ def test_a_table_written_one_cell_a_line_inside_the_article_stays() -> None:
     end = result.source.index(CELLS[-1], start) + len(CELLS[-1])
     assert not [r for r in result.removals if r.filter == "page_furniture" and r.start < end and r.end > start]
     assert not any(label in result.text.split("\n") for label in NAV[1:])
+
+
+SERIES = [  # a table of dates and changes as a block renderer writes it: figures alone, one a line
+    *("1/1/2013", "+13.1%", "2/1/2013", "+12.8%", "3/1/2013", "+11.9%"),
+    *("4/1/2013", "+12.5%", "5/1/2013", "+12.9%", "6/1/2013", "+14.8%"),
+]
+
+
+@pytest.mark.parametrize(
+    ("cells", "table"),
+    [
+        (SERIES, True),
+        (["9.2", "8.9", "7.8", "7.9", "8.4", "8.0"], True),  # scores of a review's criteria
+        (["$10.00", "$1.50", "$2.25", "15%", "20%", "$3.00", "$4.50"], True),
+        (["1", "2", "3", "4", "5", "6", "7", "8"], False),  # a pager
+        (["729", "1.2K", "48", "12", "3", "27"], False),  # a share bar's counts, most whole numbers
+        (SERIES[:5], False),  # too few cells for a table of three rows
+        (["1/1/2013", "+13.1%", "Chicago", "2/1/2013", "+12.8%", "3/1/2013", "+11.9%"], False),
+    ],
+)
+def test_figure_runs(cells: list[str], table: bool) -> None:
+    assert figure_runs(["Date", *cells, "Change"], 3)[1:-1].all() == table
+    assert not figure_runs(["Date", *cells, "Change"], 3)[[0, -1]].any()
+
+
+def test_a_table_of_figures_alone_inside_the_article_stays() -> None:
+    """Dates and changes, one a line: each scores as a menu entry, and no period of figures and
+    text tells the rows; a run of figures that are not all whole numbers is a table's columns."""
+    article = [*ARTICLE[:5], "Prices rose in every month of the year, as the figures show.", "", *SERIES, "", *ARTICLE[5:]]
+    result = WITH_MODEL.run(whole_page(article=article))
+    kept = result.text.split("\n")
+    assert all(cell in kept for cell in SERIES)
+    assert not any(label in kept for label in NAV[1:])
 
 
 INTRO = "The council listed the services that will receive more money next year, in this order:"

@@ -19,7 +19,7 @@ from ..content.model import load_model
 from ..content.sequence import runs, smooth
 from ..lines import ends_sentence, is_code
 from ..registry import register
-from ..tables import bar_rows, cell_rows
+from ..tables import bar_rows, cell_rows, figure_runs
 from ..types import Line, Removal
 from .base import Filter, View
 
@@ -47,7 +47,8 @@ class PageFurniture(Filter):
     Keeps:   the article's paragraphs, headings and lists; any line that reads as prose unless the
              model is sure of it (`prose_odds`; beyond the main text `outside_prose_odds`, as a
              sentence after the article's end is mostly a teaser, a bio or a comment); a code
-             listing (`code_lines`) or a table written one cell a line (`row_cells`) inside the
+             listing (`code_lines`), a table written one cell a line (`row_cells`) or a run of
+             figures alone that are not all whole numbers (a table of dates and changes) inside the
              main text; a table written with cell bars (`table_rows` rows) wherever it stands;
              inside the main text, the list that a kept sentence ending in a colon introduces
              (`intro_words`)
@@ -86,7 +87,9 @@ class PageFurniture(Filter):
         first, last = _ends(keep)
         texts = [line.text for line in lines]
         inside = texts[first:last]
-        keep[first:last] |= _code_block(inside, self.code_lines) | cell_rows(inside, self.row_cells, self.table_rows)
+        keep[first:last] |= (
+            _code_block(inside, self.code_lines) | cell_rows(inside, self.row_cells, self.table_rows) | figure_runs(inside, self.table_rows)
+        )
         keep |= bar_rows(texts, self.table_rows)  # a table written with cell bars, wherever it stands
         keep |= _introduced(view, lines, keep, self.intro_words)
         for start, stop in runs(~keep):
