@@ -347,6 +347,22 @@ def test_prose_beyond_the_article_needs_more_than_prose_inside_it() -> None:
     assert all(line in result.text for line in ARTICLE if line)
 
 
+@pytest.mark.parametrize(("ending", "guarded"), [(":", True), ("", False)])
+def test_a_sentence_that_ends_in_a_colon_is_guarded_like_prose(ending: str, guarded: bool) -> None:
+    """The sentence that introduces a list stays where the model leans to furniture but is not
+    sure, as prose does; without its colon the same words are a label, and go with the items."""
+    intro = "The council listed the services that will receive more money next year, in this order" + ending
+    body = [line for line in ARTICLE if line]
+    page = [*NAV, *body[:3], intro, "Parks", "Roads", *body[3:], *FOOTER]
+    rows = feats.features(page)
+    odds = np.where(feats.prose(rows), 5.0, -5.0)
+    at = page.index(intro)
+    odds[at] = -3.5
+    keep, _ = PageFurniture().decide(rows, odds)
+    assert keep[at] == guarded
+    assert not keep[at + 1 : at + 3].any()
+
+
 TABLE = [
     "| Film | Year | Plot |",
     "|---|---|---|",

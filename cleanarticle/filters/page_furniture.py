@@ -39,26 +39,27 @@ class PageFurniture(Filter):
     path leaves it out, since its extractor has already chosen the main text.
 
     Each non-blank line gets the model's log-odds of being article text; a two-state pass over the
-    sequence then labels runs of lines together. Runs before the first or after the last article
-    line go as `outside_main_text`, runs between as `low_content_score`; the detail names the
-    features in which the run differs most from the kept text.
+    sequence then labels runs of lines together (each change of label costs `switch`). Runs before
+    the first or after the last article line go as `outside_main_text`, runs between as
+    `low_content_score`; the detail names the features in which the run differs most from the
+    kept text.
 
     Removes: a menu of 60 labels above the article; "About us / Careers / Privacy / © 2025 Acme"
-    Keeps:   the article's paragraphs, headings and lists; any line that reads as prose unless the
-             model is sure of it (`prose_odds`; beyond the main text `outside_prose_odds`, as a
-             sentence after the article's end is mostly a teaser, a bio or a comment); a code
-             listing (`code_lines`), a table written one cell a line (`row_cells`) or a run of
-             figures alone that are not all whole numbers (a table of dates and changes) inside the
-             main text; a table written with cell bars (`table_rows` rows) wherever it stands;
-             inside the main text, the list that a kept sentence ending in a colon introduces
-             (`intro_words`)
+    Keeps:   the article's paragraphs, headings and lists; any line that reads as prose (a
+             sentence ending in a colon among them) unless the model is sure of it (`prose_odds`;
+             beyond the main text `outside_prose_odds`, as a sentence after the article's end is
+             mostly a teaser, a bio or a comment); a code listing (`code_lines`), a table written
+             one cell a line (`row_cells`) or a run of figures alone that are not all whole
+             numbers (a table of dates and changes) inside the main text; a table written with
+             cell bars (`table_rows` rows) wherever it stands; inside the main text, the list
+             that a kept sentence ending in a colon introduces (`intro_words`)
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("outside_main_text", "low_content_score")
     contextual: ClassVar[bool] = True  # its verdicts read the neighbours: it looks again once lines went
 
     threshold: float = -0.5  # log-odds under which a line leans to furniture
-    switch: float = 1.0  # what a change between article and furniture costs, in log-odds
+    switch: float = 2.0  # what a change between article and furniture costs, in log-odds
     min_lines: int = 12  # shorter texts have too little context: left to the rules
     prose_odds: float = -4.0  # a prose line goes only below these log-odds (never cut prose)
     outside_prose_odds: float = -3.0  # the same, for a prose line before or after the run of article lines
@@ -104,7 +105,7 @@ class PageFurniture(Filter):
         them, is left to the rules. Counted from the prose, not from the outermost kept line, as
         a site's name kept at the top would otherwise shield a menu of 300 lines under it."""
         keep = smooth(odds - self.threshold, self.switch)
-        prose = is_prose(rows)
+        prose = _sentences(rows)
         keep |= prose & (odds >= self._prose_bar(keep))
         note = self._budget(rows, keep, prose)
         if note:
@@ -146,6 +147,14 @@ class PageFurniture(Filter):
         if total and lost > self.max_prose_share * total:
             return f"backed off: would have removed {lost / total:.0%} of the prose; prose kept"
         return ""
+
+
+def _sentences(rows: np.ndarray) -> np.ndarray:
+    """Lines of prose (`features.prose`), and sentences as long that end in a colon: the line
+    that introduces a list ("The council listed the services ..., in this order:") is the
+    article's, and the sequence pass would otherwise take it with the list's short items."""
+    introduces = (np.expm1(rows[:, _LOG_WORDS]) >= 7.5) & (rows[:, _COLON] > 0)
+    return is_prose(rows) | introduces
 
 
 def _ends(mask: np.ndarray) -> tuple[int, int]:
