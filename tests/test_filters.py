@@ -172,6 +172,16 @@ CASES = [
             ("HomeCar ReviewsNewsletterCommunity", "glued_menu"),  # a car site's menu
             ("Alle Themen AfrikaAmerikaAsienEuropaNaher OstenPolitik", "glued_menu"),  # German topics
             ("NoticiasNoticias hoyNoticias ColombiaOperación OriónOrión en MedellínIndígenas", "glued_menu"),  # Spanish
+            ("An official website of the United States government", "site_banner"),  # the .gov banner (USWDS)
+            ("Here’s how you know", "site_banner"),
+            ("**Official websites use .gov**", "site_banner"),  # as html2text writes it
+            ("A .gov website belongs to an official government organization in the United States.", "site_banner"),
+            (
+                "A **lock** ( Lock Locked padlock icon ) or **https://** means you've safely connected to the .gov website. "
+                "Share sensitive information only on official, secure websites.",
+                "site_banner",
+            ),
+            ("means you’ve safely connected to the .gov website. Share sensitive information only on official, secure websites.", "site_banner"),
         ],
         keeps=[
             "iPhone vs iPad vs MacBook",  # a name joins once
@@ -198,6 +208,9 @@ CASES = [
             "Read all posts on the forum before asking, the moderators said.",
             "Jump to the recipe below if you are in a hurry, she writes.",
             "Older posts on the forum were deleted in 2019, the company said.",
+            "Here's how you know your tomatoes are ripe.",
+            "The agency runs an official website of the United States government for veterans.",
+            "Official websites use .gov addresses, the agency's spokesman said on Tuesday.",
             "Labels on the bottles will change next year, the brewer said.",
             "No comments were made by the minister after the vote.",
             "I tried this recipe with butter instead of oil and it worked well.",

@@ -65,7 +65,9 @@ class Widgets(Filter):
     address will not be published.", "Save my name, email, and website in this browser ...")
     and a sign-up or contact form's notices ("Thank you! Your submission has been received!",
     "By signing up, you agree to our Privacy Policy."), each with the field labels next to it
-    ("Name *", "Website", "Subscribe").
+    ("Name *", "Website", "Subscribe"); and the lines of the banner that US government sites
+    share ("An official website of the United States government", "A .gov website belongs to an
+    official government organization in the United States.").
 
     A menu whose labels the scraper ran together ("Privacy PolicyTerms of ServiceCookie
     Preferences") goes by that shape alone.
