@@ -182,6 +182,10 @@ CASES = [
                 "site_banner",
             ),
             ("means you’ve safely connected to the .gov website. Share sensitive information only on official, secure websites.", "site_banner"),
+            ("You need to enable JavaScript to run this app.", "script_notice"),  # a React app's <noscript>
+            ("Please enable JavaScript in your browser to complete this form.", "script_notice"),  # a form plugin
+            ("JavaScript is disabled. For a better experience, please enable JavaScript in your browser before proceeding.", "script_notice"),
+            ("Sorry, you need to enable JavaScript to visit this website.", "script_notice"),
         ],
         keeps=[
             "iPhone vs iPad vs MacBook",  # a name joins once
@@ -211,6 +215,9 @@ CASES = [
             "Here's how you know your tomatoes are ripe.",
             "The agency runs an official website of the United States government for veterans.",
             "Official websites use .gov addresses, the agency's spokesman said on Tuesday.",
+            "Enable JavaScript and the page loads twice as fast, the tests showed.",
+            "Users who disable JavaScript will find the site broken, the developer said.",
+            "JavaScript is required knowledge for every front-end developer today.",
             "Labels on the bottles will change next year, the brewer said.",
             "No comments were made by the minister after the vote.",
             "I tried this recipe with butter instead of oil and it worked well.",

@@ -67,7 +67,8 @@ class Widgets(Filter):
     "By signing up, you agree to our Privacy Policy."), each with the field labels next to it
     ("Name *", "Website", "Subscribe"); and the lines of the banner that US government sites
     share ("An official website of the United States government", "A .gov website belongs to an
-    official government organization in the United States.").
+    official government organization in the United States."), and what a page shows when its
+    scripts do not run ("You need to enable JavaScript to run this app.").
 
     A menu whose labels the scraper ran together ("Privacy PolicyTerms of ServiceCookie
     Preferences") goes by that shape alone.
