@@ -255,9 +255,11 @@ def densest_run(words: Sequence[float], sentence: Sequence[float]) -> tuple[int,
     return start, end
 
 
-def prose(rows: np.ndarray, min_words: int = 8) -> np.ndarray:
-    """Which rows are lines of prose (`lines.is_prose`), read from their `log_words` and `ends_sentence`."""
-    return (np.expm1(rows[:, 0]) >= min_words - 0.5) & (rows[:, 2] > 0)
+def prose(rows: np.ndarray, min_words: int = 8, colon: bool = False) -> np.ndarray:
+    """Which rows are lines of prose (`lines.is_prose`), read from their `log_words` and
+    `ends_sentence`; with `colon`, a sentence as long that ends in a colon counts too."""
+    ends = (rows[:, 2] > 0) | (rows[:, 3] > 0) if colon else rows[:, 2] > 0
+    return (np.expm1(rows[:, 0]) >= min_words - 0.5) & ends
 
 
 def block_sizes(blank_before: Sequence[bool]) -> np.ndarray:

@@ -105,7 +105,9 @@ class PageFurniture(Filter):
         them, is left to the rules. Counted from the prose, not from the outermost kept line, as
         a site's name kept at the top would otherwise shield a menu of 300 lines under it."""
         keep = smooth(odds - self.threshold, self.switch)
-        prose = _sentences(rows)
+        # a sentence ending in a colon is prose too: the line that introduces a list ("The
+        # council listed the services ..., in this order:") would otherwise go with its items
+        prose = is_prose(rows, colon=True)
         keep |= prose & (odds >= self._prose_bar(keep))
         note = self._budget(rows, keep, prose)
         if note:
@@ -147,14 +149,6 @@ class PageFurniture(Filter):
         if total and lost > self.max_prose_share * total:
             return f"backed off: would have removed {lost / total:.0%} of the prose; prose kept"
         return ""
-
-
-def _sentences(rows: np.ndarray) -> np.ndarray:
-    """Lines of prose (`features.prose`), and sentences as long that end in a colon: the line
-    that introduces a list ("The council listed the services ..., in this order:") is the
-    article's, and the sequence pass would otherwise take it with the list's short items."""
-    introduces = (np.expm1(rows[:, _LOG_WORDS]) >= 7.5) & (rows[:, _COLON] > 0)
-    return is_prose(rows) | introduces
 
 
 def _ends(mask: np.ndarray) -> tuple[int, int]:
