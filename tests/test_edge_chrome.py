@@ -37,7 +37,7 @@ REMOVED = [  # (line, where, reason): from several publishers and languages
     ("Talk to our experts", "tail", "call_to_action"),
     ("Subscribe for the Latest Updates", "tail", "newsletter_signup"),  # security cameras
     ("Become A Money Boss And Join 15,000 Others", "tail", "newsletter_signup"),  # personal finance blog
-    ("Join our mailing list", "head", "newsletter_signup"),
+    ("Join the Insiders community today", "head", "newsletter_signup"),  # ("Join our mailing list" goes earlier, as widgets' channel_prompt)
     ("Download Chrome extension", "tail", "app_promo"),
     ("Download our free buyer's guide", "head", "app_promo"),
     ("Back to Blogs", "head", "site_navigation"),  # agency blog
@@ -62,7 +62,7 @@ REMOVED = [  # (line, where, reason): from several publishers and languages
     ("Found this useful? Join 20,000 readers and subscribe today.", "tail", "edge_prompt"),
     ("Want to see how it works? Request a demo!", "tail", "edge_prompt"),  # software vendor
     ("Ready to simplify your nutrition? Get started today.", "tail", "edge_prompt"),  # meal service
-    ("We help you find the best of the city. Sign up for our newsletter for the best of the city.", "tail", "edge_prompt"),  # city guide
+    ("We help you find the best of the city. Sign up for the newsletter for the best of the city.", "tail", "edge_prompt"),  # city guide
     ("Sie haben Fragen? Jetzt kostenlos Angebot anfordern.", "tail", "edge_prompt"),  # German
     ("Follow us", "middle", "social_prompt"),
 ]

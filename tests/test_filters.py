@@ -186,6 +186,18 @@ CASES = [
             ("Please enable JavaScript in your browser to complete this form.", "script_notice"),  # a form plugin
             ("JavaScript is disabled. For a better experience, please enable JavaScript in your browser before proceeding.", "script_notice"),
             ("Sorry, you need to enable JavaScript to visit this website.", "script_notice"),
+            (
+                "Catch up on NBC Select’s in-depth coverage of tech and tools, wellness and more, "
+                "and follow us on Facebook, Instagram, Twitter and TikTok to stay up to date.",
+                "channel_prompt",
+            ),  # a shopping site's sign-off
+            ("Want more from NBC Select? Sign up for our newsletter, The Selection, and shop smarter.", "channel_prompt"),
+            ("Enter your e-mail address below to join our mailing list and receive e-mail notice with each new edition.", "channel_prompt"),
+            ("Join our mailing list! Get a newsletter when an episode is published with insider information join here", "channel_prompt"),
+            ("Want more DIY home decor projects? Follow me on Pinterest to see what I'm pinning and be inspired to create.", "channel_prompt"),
+            ("Sign up to receive our monthly newsletter to stay up to date with our new content.", "channel_prompt"),
+            ("Abonnieren Sie unseren Newsletter, um keine Neuigkeiten zu verpassen.", "channel_prompt"),  # German
+            ("Suivez-nous sur Facebook et Twitter pour ne rien manquer.", "channel_prompt"),  # French
         ],
         keeps=[
             "iPhone vs iPad vs MacBook",  # a name joins once
@@ -222,6 +234,12 @@ CASES = [
             "No comments were made by the minister after the vote.",
             "I tried this recipe with butter instead of oil and it worked well.",
             "Print recipes from the 1950s called for lard, she found.",
+            "The council asked residents to follow its Facebook page for updates on the closures.",
+            "Residents can join the Facebook group that the volunteers set up last spring.",
+            "“Follow me on Twitter,” he told the crowd, before leaving the stage to applause.",
+            "Our newsletter reached 40,000 readers last year, the company said in its annual report.",
+            "They want to learn, like on Twitter, what tweets we want them to show us, on Facebook, what ads.",
+            "Join us in welcoming the new head teacher, who starts in September after ten years at a school in Leeds.",
         ],
     ),
     *table(

@@ -36,7 +36,7 @@ SURE = [  # the lexicon is sure of them: they go though they end as sentences or
     "Sign up for free today!",
     "Start your free trial now.",
     "Subscribe for unlimited access.",
-    "Join our mailing list!",
+    "Become a member today!",  # ("Join our mailing list!" goes earlier, as widgets' channel_prompt)
     "Share your story with us!",
     "About Us",
 ]

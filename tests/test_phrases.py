@@ -85,6 +85,19 @@ def test_every_match_of_an_unanchored_entry_holds_a_needle(key: str, entry: str,
     assert any(needle in text for needle in needles), text
 
 
+CHANNELS = words("channel_prompts", "channels")
+
+
+@pytest.mark.parametrize("entry", CHANNELS)
+@settings(max_examples=40)
+@given(data=st.data())
+def test_every_channel_holds_a_needle(entry: str, data: st.DataObject) -> None:
+    """widgets searches a line for an invitation to the publisher's channels only when it holds
+    one of `[channel_prompts].needles`: no channel may lack them all."""
+    text = fold(data.draw(_matches(entry)))
+    assert any(needle in text for needle in words("channel_prompts", "needles")), text
+
+
 def test_needles_spare_lines_but_not_matches() -> None:
     found = reasons("disclaimers")
     assert found.find(line_key("This article contains affiliate links.")) == "affiliate_disclosure"

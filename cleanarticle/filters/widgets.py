@@ -13,7 +13,7 @@ from ..lines import FULL_STOP, ends_sentence, is_label
 from ..registry import register
 from ..types import Line, Removal
 from .base import Filter, View, remove_each
-from .phrases import keys, pattern, whole_line_reasons
+from .phrases import compile_phrases, keys, pattern, union, whole_line_reasons, words
 
 REASONS = whole_line_reasons("widgets")
 OPENERS = pattern("widget_blocks", "openers")
@@ -21,6 +21,13 @@ FORMS = whole_line_reasons("forms")
 FORM_FIELDS = pattern("form_fields", "labels")
 # Decoration between sections: "* * *", "___", "• • •". Code lines such as "});" are not.
 _DECORATION = frozenset("*-_=~•·.–—#+◆■□●○ ")
+# A clause inviting the reader to the publisher's newsletter or accounts (`[channel_prompts]`).
+_CHANNEL = compile_phrases(
+    rf"(?:^|[.!?:,]\s+|\b(?:{union(words('channel_prompts', 'joins'))})\s+)(?:{union(words('channel_prompts', 'verbs'))})\b"
+    rf"[^.!?]{{0,60}}?\b(?:{union(words('channel_prompts', 'owners'))})\b[^.!?]{{0,40}}?\b(?:{union(words('channel_prompts', 'channels'))})\b"
+)
+_CHANNEL_NEEDLES = words("channel_prompts", "needles")
+_QUOTES = frozenset("\"'“”‘’„«»")
 # Where a scraper ran two labels together without a space: "NotesProjects", "PolicyTerms".
 _JOIN = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}")
 # Code, addresses, markup and lists written out in prose ("YouTube, TikTok and LinkedIn").
@@ -45,6 +52,22 @@ def _glued_menu(line: Line, joins: int, max_words: int) -> str | None:
         return None
     twice = found > joins or any(len(_JOIN.findall(word)) > 1 for word in line.text.split())
     return "glued_menu" if twice else None
+
+
+def _channel_prompt(line: Line, max_words: int) -> str | None:
+    """A line of at most `max_words` words with a clause that invites the reader to the
+    publisher's newsletter or social accounts, in any wording ("... and follow us on Facebook,
+    Instagram and TikTok to stay up to date."): a verb of joining or following at the head of
+    a clause, the publisher (our, us, this writer) and a channel, in that order. An article's
+    sentence about such things tells of someone else's ("The council asked residents to follow
+    its Facebook page")."""
+    if not 3 <= line.words <= max_words:
+        return None  # a verb, the publisher and a channel: three words at least
+    for needle in _CHANNEL_NEEDLES:  # the clause pattern only where a channel is named
+        if needle in line.key:
+            quoted = line.text.lstrip()[:1] in _QUOTES  # someone's words, not the page's
+            return "channel_prompt" if not quoted and _CHANNEL.search(line.key) else None
+    return None
 
 
 def widget_reason(line: Line, max_words: int, sentence_words: int) -> str | None:
@@ -77,7 +100,9 @@ class Widgets(Filter):
     Keeps:   "I have no information to share on that."
     """
 
-    reasons: ClassVar[tuple[str, ...]] = (*keys("widgets"), *keys("forms"), "newsletter_block", "separator", "glued_menu")
+    reasons: ClassVar[tuple[str, ...]] = (
+        *keys("widgets"), *keys("forms"), "newsletter_block", "separator", "glued_menu", "channel_prompt"
+    )
     contextual: ClassVar[bool] = True
 
     max_words: int = 30
@@ -85,6 +110,7 @@ class Widgets(Filter):
     sentence_words: int = 12  # a line this long ending in a full stop is a sentence, not a prompt
     menu_joins: int = 3  # labels run together at this many places make a glued menu
     menu_words: int = 25  # the most words of a glued menu
+    prompt_words: int = 40  # the most words of a line with an invitation to the publisher's channels
 
     def find(self, view: View) -> Iterator[Removal]:
         lines = view.lines
@@ -93,6 +119,7 @@ class Widgets(Filter):
             if line.text:
                 reason = widget_reason(line, self.max_words, self.sentence_words) if line.key else _separator(line.text)
                 reason = reason or _glued_menu(line, self.menu_joins, self.menu_words)
+                reason = reason or _channel_prompt(line, self.prompt_words)
                 if reason:
                     found[position] = reason
         for position, reason in (_forms(lines) if not view.again else {}).items():
