@@ -342,6 +342,44 @@ CASES += table(
 
 CASES += table(
     "disclaimers",
+    "tail",
+    removes=[  # the owner's legal lines at the end of the page, however long they run on
+        (
+            "© 1996-2026 Ziff Davis, LLC., a Ziff Davis company. All Rights Reserved. PCMag, PCMag.com and PC Magazine are "
+            "among the federally registered trademarks of Ziff Davis and may not be used by third parties without explicit permission.",
+            "copyright",
+        ),  # a tech magazine
+        ("© 2025 NBCUniversal Media, LLCApple®, Apple logo® and App Store® are registered trademarks of Apple Inc.", "copyright"),
+        ("Jiffy Lube, the Jiffy Lube design mark and Jiffy Lube Signature Service are registered trademarks of Jiffy Lube International, Inc.", "copyright"),
+        ("Linux is a registered trademark of Linus Torvalds", "copyright"),  # a news site for developers
+        (
+            "Board Game Quest is a participant in the Amazon Services LLC Associates Program, an affiliate advertising program "
+            "designed to provide a means for sites to earn advertising fees by advertising and linking to Amazon.com.",
+            "affiliate_disclosure",
+        ),  # the program's own wording, on thousands of blogs
+        (
+            "We are a participant in the Amazon Services LLC Associates Program, an affiliate advertising program designed "
+            "to provide a means for us to earn fees by linking to Amazon.com and affiliated sites.",
+            "affiliate_disclosure",
+        ),  # a culture blog
+        ("Mashable is a registered trademark of Ziff Davis and may not be used by third parties without express written permission.", "copyright"),
+        (
+            "© 2023 Motor Presse Hamburg GmbH & Co. KG Verlagsgesellschaft. Alle Rechte vorbehalten. Nachdruck nur mit Genehmigung des Verlags.",
+            "copyright",
+        ),  # a German magazine
+    ],
+    keeps=[
+        "The company said its trademark, registered in 1998, had been copied by at least four rivals.",
+        "In 2019 the © sign was dropped from the labels of every package, the company said.",
+        "Participants in the study were paid $20 each, the researchers said.",
+        "Amazon's associates program cut its commission rates in 2020, affiliates said.",
+        "Trademarks registered by the firm rose to a record 4,000 last year, its filings show.",
+    ],
+)
+
+
+CASES += table(
+    "disclaimers",
     "middle",
     removes=[
         ("We use cookies to improve your experience on our website.", "cookie_notice"),

@@ -24,6 +24,9 @@ _NAMES_SOMEONE = regex.compile(r"\b(?i:by|from|von|par|por)\s+(?:\p{Lu}|(?i:dpa|
 # Images" under a chart is the article's).
 _COPYRIGHT = regex.compile(r"(?i)(?:copyright\s*)?(?:©|\(c\)\s*(?:19|20)\d\d\b)")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+# The sign and a year at once ("© 1996-2026 Ziff Davis, LLC. All Rights Reserved. PCMag ... are
+# registered trademarks of ..."): in the tail such a notice goes however long it runs on.
+_SIGN_AND_YEAR = regex.compile(r"(?i)(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d\d\b")
 _COOKIE = regex.compile(r"(?i)\bcookies?\b")
 _CONSENT_WORDS = frozenset(words("cookie_consent", "words"))
 _WORD = regex.compile(r"\w+")
@@ -43,7 +46,9 @@ class Disclaimers(Filter):
 
     A copyright notice is told by its opening ("©", "Copyright ©", "(c) 2025") and its length
     (`max_copyright_words`), not by its wording: no article sentence starts so. Before the tail
-    it must name a year: "© Getty Images" under a chart credits the article's own.
+    it must name a year: "© Getty Images" under a chart credits the article's own. In the tail,
+    one that opens with the sign and a year goes however long it runs on (the owner's trademarks
+    and terms after it).
 
     Removes: "Disclaimer: For information purposes only.",
              "For updates and corrections, email newsroom[at]example[dot]com.",
@@ -135,7 +140,7 @@ class Disclaimers(Filter):
         return reason if reason and _YEAR.search(line.text) else None
 
     def _tail_reason(self, line: Line, found: Reasons) -> str | None:
-        reason = self._copyright(line) or found.find(line.key)
+        reason = self._copyright(line) or ("copyright" if _SIGN_AND_YEAR.match(line.text) else None) or found.find(line.key)
         if reason == "credits_line" and not _NAMES_SOMEONE.search(line.text):
             return None  # "Reporting by local journalists has been cut ..." is prose
         return reason
