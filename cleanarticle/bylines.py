@@ -82,7 +82,8 @@ def is_wire_credit(line: Line) -> bool:
 def parse_byline(text: str) -> tuple[str, str] | None:
     """(author, outlet) from a byline, or None if `text` is not one.
 
-    Reads "By Jane Doe", "By Jane Doe, Reuters", "Jane Doe · Stocktwits", "Author: Jane Doe".
+    Reads "By Jane Doe", "By Jane Doe, Reuters", "Jane Doe · Stocktwits", "Author: Jane Doe",
+    "By Jane Doe June 5, 2025 10:00 AM".
     """
     if ends_clause(text) or len(text.split()) > 14:
         return None
@@ -94,6 +95,9 @@ def parse_byline(text: str) -> tuple[str, str] | None:
         dated = _NAME_ON_DATE.match(match.group("rest"))
         if dated and is_timestamp(dated.group("date")) and len(dated.group("name").split()) <= 4:
             return dated.group("name"), ""
+        named = _name_then_date(match.group("rest"))
+        if named:
+            return named, ""
     body = match.group("rest") if match else text
     parts = [p for p in _SEPARATOR.split(body) if p]
     if not parts:
@@ -107,6 +111,19 @@ def parse_byline(text: str) -> tuple[str, str] | None:
     if len(parts) == 2 and are_names(parts[0]) and are_names(parts[1]) and len(parts[0].split()) >= 2:
         return parts[0], parts[1]
     return _name_and_role(text)
+
+
+def _name_then_date(rest: str) -> str | None:
+    """The name in "Jane Doe June 5, 2025 10:00 AM" or "Jane Doe Published: Jun 25, 2025" after a
+    by-word, with nothing between name and date: the fewest words (two to four) that read as
+    names with a timestamp of two words or more after them ("By May 2025", "By Christmas Eve
+    2025" are no bylines)."""
+    tokens = rest.split()
+    for size in range(2, min(4, len(tokens) - 2) + 1):
+        name, stamp = " ".join(tokens[:size]), " ".join(tokens[size:])
+        if are_names(name) and not stamp.startswith("(") and is_timestamp(stamp):
+            return name  # "by Joe Abercrombie (May 13th)" is a book in a list of releases
+    return None
 
 
 def _name_and_role(text: str) -> tuple[str, str] | None:

@@ -113,6 +113,10 @@ CASES = [
             ("Par Jean Dupont et Marie Curie", "byline"),  # French
             ("Publié le 5 juin 2025 à 10h31", "timestamp"),  # Le Monde
             ("Stand: 05.06.2025 14:30 Uhr", "timestamp"),  # tagesschau
+            ("by Steven Musil January 18, 2017 11:00 PM PST", "byline"),  # CNET: name and date, no separator
+            ("By JEFFREY GETTLEMAN JAN. 13, 2017", "byline"),  # NYT, older pages
+            ("By Richard Garner Updated Sep 5, 2024", "byline"),
+            ("By Luke Kemp 11 February 2020", "byline"),  # PC Gamer
         ],
         keeps=[
             "By Tuesday, the talks had collapsed and both delegations had gone home.",
@@ -121,6 +125,9 @@ CASES = [
             "Published in 1851, the novel was ignored by critics for decades.",
             "Updated figures show that unemployment rose to 4.2% in May.",
             "Jane Doe and the Art of Waiting",
+            "By Christmas Eve 2025",  # a deadline as a heading: no name before the date
+            "By June 5, 2025, the council must approve the plan.",
+            "by Joe Abercrombie (May 13th)",  # a book in a list of releases
         ],
     ),
     *table(
