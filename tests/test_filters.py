@@ -393,6 +393,11 @@ CASES += table(
         ("This website uses cookies to personalise content and ads and to analyse our traffic.", "cookie_notice"),
         ("Cookies help us deliver our services. By using our services, you agree to our use of cookies.", "cookie_notice"),
         ("By continuing to browse this site you agree to our use of cookies.", "cookie_notice"),
+        (
+            'This cookie is set by GDPR Cookie Consent plugin. The cookie is used to store the user consent for the cookies in the category "Analytics".',
+            "cookie_notice",
+        ),  # a consent plugin's table of cookies, on many WordPress sites
+        ("The cookie is set by Google Analytics to distinguish users.", "cookie_notice"),
         ("Accept all cookies", "cookie_notice"),
         ("Manage cookies", "cookie_notice"),
         ("Our partners use cookies to show you relevant ads.", "cookie_notice"),
@@ -404,6 +409,8 @@ CASES += table(
         "The site uses cookies, regulators found, without asking users first.",
         "Accepting cookies should be optional, the regulator said in its ruling.",
         "Cookie sales rose 12% in the quarter, the company said.",
+        "The cookies were set by the children on a tray to cool before the fair.",
+        "This cookie is a tracker that most browsers now block by default, the researchers found.",
     ],
 )
 CASES += table(
