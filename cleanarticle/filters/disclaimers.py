@@ -128,11 +128,11 @@ class Disclaimers(Filter):
         dense = len(found) >= self.consent_share * len(words)
         return "cookie_notice" if len(found) >= self.consent_words and dense else None
 
-    def _copyright(self, line: Line) -> str | None:
-        """The reason "copyright" for a short line that opens as a copyright notice, else None."""
-        if line.words <= self.max_copyright_words and _COPYRIGHT.match(line.text):
-            return "copyright"
-        return None
+    def _copyright(self, line: Line, any_length: bool = False) -> str | None:
+        """The reason "copyright" for a short line that opens as a copyright notice, else None;
+        `any_length` (the tail): also one of any length that opens with the sign and a year."""
+        short = line.words <= self.max_copyright_words and _COPYRIGHT.match(line.text)
+        return "copyright" if short or (any_length and _SIGN_AND_YEAR.match(line.text)) else None
 
     def _dated_copyright(self, line: Line) -> str | None:
         """The reason "copyright" for a notice that names a year, which may go anywhere; else None."""
@@ -140,7 +140,7 @@ class Disclaimers(Filter):
         return reason if reason and _YEAR.search(line.text) else None
 
     def _tail_reason(self, line: Line, found: Reasons) -> str | None:
-        reason = self._copyright(line) or ("copyright" if _SIGN_AND_YEAR.match(line.text) else None) or found.find(line.key)
+        reason = self._copyright(line, any_length=True) or found.find(line.key)
         if reason == "credits_line" and not _NAMES_SOMEONE.search(line.text):
             return None  # "Reporting by local journalists has been cut ..." is prose
         return reason
