@@ -61,7 +61,7 @@ def _docs_of(page: render.Page, names: Sequence[str]) -> list[Doc]:
     out = []
     for name in names:
         try:
-            text = renderers.RENDERERS[name](page.html)
+            text = (renderers.RENDERERS | renderers.UNSEEN)[name](page.html)
         except Exception:  # a renderer that cannot read a page: that page has no such rendering
             continue
         lines, blank = split(text)

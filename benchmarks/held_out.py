@@ -96,7 +96,7 @@ def means(scores: dict[str, float]) -> dict[tuple[str, str], list[float]]:
 
 def run(data: Path, folder: Path, settings: Sequence[str], jobs: int) -> dict[str, float]:
     ensure_models(folder, data)
-    docs = [d for d in content_data.load(data, render.ALL_SETS, list(renderers.RENDERERS)) if d.set in training.HELD_OUT]
+    docs = [d for d in content_data.load(data, render.ALL_SETS, [*renderers.RENDERERS, *renderers.UNSEEN]) if d.set in training.HELD_OUT]
     chunks = []
     for held in training.HELD_OUT:
         mine = [d for d in docs if d.set == held and d.truth is not None]

@@ -11,6 +11,12 @@ than one rendering (a model that learns one renderer's habits fails on the next 
 - `article`: the `blocks` rendering of the page's `<article>` or `<main>` element when it has
   one: article-only text with whatever furniture the publisher put inside it.
 
+`UNSEEN` renderings are scored by `held_out.py` but never trained on: how text mode fares on a
+scraper's output that no model or rule was fitted to.
+- `get_text`: every text node as the page source has it, nothing put between them, as
+  BeautifulSoup's `get_text()` gives it: lines break where the source breaks, so a minified page
+  glues its menu labels into one word and its paragraphs into one line.
+
 The third-party renderers come with the `train` extra. Pure apart from the libraries' parsing;
 imports nothing from `cleanarticle`.
 """
@@ -19,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 import render
 
@@ -34,13 +40,20 @@ def wet(html: str) -> str:
     return "\n".join(line for line in render.naive_text(html).split("\n") if line)
 
 
-def text_nodes(html: str) -> str:
+def _shown(html: str) -> LexborNode | None:
+    """The page's body (or root) without the elements a browser does not show as text."""
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
+    if root is not None:
+        for node in root.css(", ".join(sorted(render.SKIPPED))):
+            node.decompose()
+    return root
+
+
+def text_nodes(html: str) -> str:
+    root = _shown(html)
     if root is None:
         return ""
-    for node in root.css(", ".join(sorted(render.SKIPPED))):
-        node.decompose()
     texts = (node.text_content or "" for node in root.traverse(include_text=True) if node.is_text_node)
     return "\n".join(filter(None, (" ".join(text.split()) for text in texts)))
 
@@ -70,6 +83,11 @@ def article(html: str) -> str:
     return render.naive_text(f"<body>{best.html}</body>")
 
 
+def get_text(html: str) -> str:
+    root = _shown(html)
+    return "" if root is None else root.text(deep=True, separator="")
+
+
 RENDERERS: dict[str, Renderer] = {
     "blocks": blocks,
     "wet": wet,
@@ -78,3 +96,5 @@ RENDERERS: dict[str, Renderer] = {
     "inscriptis": inscriptis_text,
     "article": article,
 }
+
+UNSEEN: dict[str, Renderer] = {"get_text": get_text}

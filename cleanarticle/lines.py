@@ -59,6 +59,17 @@ def ends_clause(text: str) -> bool:
     return text.endswith(":") or ends_sentence(text)
 
 
+# Where one sentence ends and the next begins inside a line: a word of two lower-case letters or
+# more, its full stop, a space and a capital ("... the city. The council"), or a CJK full stop.
+# "St. Lucia", "U.S. Virgin Islands" and "Dr. Smith" do not count.
+_SENTENCE_BREAK = regex.compile(r"\p{Ll}{2}[.!?][\"”’»)]?\s+[\"“‘«(]?\p{Lu}|[。！？]")
+
+
+def sentence_breaks(text: str) -> int:
+    """How many times one sentence ends and another begins inside `text`."""
+    return len(_SENTENCE_BREAK.findall(text))
+
+
 def is_prose(text: str, min_words: int = 8) -> bool:
     """A sentence of at least `min_words` words: the shape of article text, not of furniture."""
     return ends_sentence(text) and count_words(text) >= min_words

@@ -347,6 +347,31 @@ def test_prose_beyond_the_article_needs_more_than_prose_inside_it() -> None:
     assert all(line in result.text for line in ARTICLE if line)
 
 
+def test_an_article_glued_into_one_line_makes_the_filter_back_off() -> None:
+    """A `get_text()` dump of minified HTML holds the article as one long line that need not end
+    as a sentence ("... Share this article"): its sentence breaks make it prose for the budget, so
+    a model that scores it as furniture cannot take the article."""
+    glued = (
+        "The new budget gives the harbour district its first repairs in a decade. Engineers will start on the"
+        " sea wall in April and finish the ferry pier by the end of the summer. The port authority had asked"
+        " for the money three times since the storm of 2019. Its director told the council that the works"
+        " would keep the ferries running through every winter. Fishermen at the meeting asked for a new slipway"
+        " as well, which the plan does not include. Share this article"
+    )
+    page = [*NAV, ARTICLE[0], ARTICLE[2], ARTICLE[4], ARTICLE[8], glued, *FOOTER]
+    rows = feats.features(page)
+    odds = np.where(feats.prose(rows), 5.0, -5.0)
+    mask = np.array([line == glued for line in page])
+    at = page.index(glued)
+    keep, note = PageFurniture().decide(rows, odds)
+    assert not keep[at] and note == ""  # by line ends alone, the article's one line is no prose
+    keep, note = PageFurniture().decide(rows, odds, mask)
+    assert keep[at] and note.startswith("backed off")
+    assert not keep[: len(NAV)].any()  # the menu still goes
+    result = WITH_MODEL.run("\n".join(page) + "\n")
+    assert glued in result.text.split("\n")
+
+
 @pytest.mark.parametrize(("ending", "guarded"), [(":", True), ("", False)])
 def test_a_sentence_that_ends_in_a_colon_is_guarded_like_prose(ending: str, guarded: bool) -> None:
     """The sentence that introduces a list stays where the model leans to furniture but is not

@@ -10,7 +10,7 @@ import pytest
 
 import cleanarticle.filters as filters
 from cleanarticle import lines
-from cleanarticle.lines import ends_clause, ends_sentence, is_label, is_prose, is_title
+from cleanarticle.lines import ends_clause, ends_sentence, is_label, is_prose, is_title, sentence_breaks
 from cleanarticle.text import split_lines
 from cleanarticle.types import Line
 
@@ -51,6 +51,21 @@ def test_ends_clause(text: str, clause: bool) -> None:
 )
 def test_is_title(text: str, title: bool) -> None:
     assert is_title(_line(text + "\n")) is title
+
+
+@pytest.mark.parametrize(
+    ("text", "breaks"),
+    [
+        ("The council met on Tuesday. It voted for the plan. Then it adjourned. Share this article", 3),
+        ("“We will build it,” she said. “Soon.” The mayor agreed", 2),
+        ("東京は晴れです。大阪は雨です。", 2),
+        ("Saint Lucia St. Kitts and Nevis U.S. Virgin Islands Vatican City", 0),
+        ("A talk by Dr. Smith at 5 p.m. Tickets at the door", 0),
+        ("HomeNewsSportWeather", 0),
+    ],
+)
+def test_sentence_breaks(text: str, breaks: int) -> None:
+    assert sentence_breaks(text) == breaks
 
 
 def test_prose_is_a_long_sentence() -> None:

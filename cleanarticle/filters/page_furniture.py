@@ -17,7 +17,7 @@ from ..content.features import NAMES, densest_run, features
 from ..content.features import prose as is_prose
 from ..content.model import load_model
 from ..content.sequence import runs, smooth
-from ..lines import ends_sentence, is_code
+from ..lines import ends_sentence, is_code, sentence_breaks
 from ..registry import register
 from ..tables import bar_rows, cell_rows, figure_runs
 from ..types import Line, Removal
@@ -53,6 +53,11 @@ class PageFurniture(Filter):
              numbers (a table of dates and changes) inside the main text; a table written with
              cell bars (`table_rows` rows) wherever it stands; inside the main text, the list
              that a kept sentence ending in a colon introduces (`intro_words`)
+
+    Backs off, keeping every line of prose, when the removals would take more than
+    `max_prose_share` of the prose words; a line of `glued_words` words holding
+    `glued_sentences` sentence breaks counts as prose there however it ends: the article glued
+    into one line, as `get_text()` gives a minified page, need not end as a sentence.
     """
 
     reasons: ClassVar[tuple[str, ...]] = ("outside_main_text", "low_content_score")
@@ -70,6 +75,8 @@ class PageFurniture(Filter):
     intro_words: int = 6  # the lines after a kept sentence this long that ends in a colon stay (the list it introduces)
     table_rows: int = 3  # a table of this many rows stays (with cell bars anywhere, one cell a line inside the main text)
     row_cells: int = 12  # the most cells a row written one cell a line may have
+    glued_words: int = 40  # a line this long ...
+    glued_sentences: int = 3  # ... holding this many sentence breaks is prose for the budget, however it ends
     title_words: int = 4  # a first line of at least this many words that reads as a headline is kept
     max_lines: int = 50_000  # longer texts are no single page: left to the rules
     model: str = ""  # a model file trained by benchmarks/train_content_model.py ("" = the packaged one)
@@ -82,7 +89,8 @@ class PageFurniture(Filter):
         if _outside_body(lines) < self.min_outside:
             return  # the densest run of prose fills the text: an article on its own
         rows = features(view.written(lines), [i > 0 and not view.lines[i - 1].text for i in content])
-        keep, note = self.decide(rows, load_model(self.model).log_odds(rows))
+        glued = np.array([line.words >= self.glued_words and sentence_breaks(line.text) >= self.glued_sentences for line in lines])
+        keep, note = self.decide(rows, load_model(self.model).log_odds(rows), glued)
         if keep.all():
             return
         first, last = _ends(keep)
@@ -98,20 +106,22 @@ class PageFurniture(Filter):
             detail = note or _why(rows, keep, start, stop)
             yield from _removals(view, lines[start:stop], self.name, reason, detail)
 
-    def decide(self, rows: np.ndarray, odds: np.ndarray) -> tuple[np.ndarray, str]:
+    def decide(self, rows: np.ndarray, odds: np.ndarray, glued: np.ndarray | None = None) -> tuple[np.ndarray, str]:
         """Which lines to keep, given their feature rows and log-odds, and a note when the filter
         backed off. Keeps everything unless `min_outside` lines would go before the first or
         after the last line of kept prose: an article on its own, the output of this filter among
         them, is left to the rules. Counted from the prose, not from the outermost kept line, as
-        a site's name kept at the top would otherwise shield a menu of 300 lines under it."""
+        a site's name kept at the top would otherwise shield a menu of 300 lines under it.
+        `glued` marks lines that count as prose for the budget alone (`glued_words`)."""
         keep = smooth(odds - self.threshold, self.switch)
         # a sentence ending in a colon is prose too: the line that introduces a list ("The
         # council listed the services ..., in this order:") would otherwise go with its items
         prose = is_prose(rows, colon=True)
         keep |= prose & (odds >= self._prose_bar(keep))
-        note = self._budget(rows, keep, prose)
+        counted = prose if glued is None else prose | glued
+        note = self._budget(rows, keep, counted)
         if note:
-            keep |= prose
+            keep |= counted
         if np.expm1(rows[keep & prose, _LOG_WORDS]).sum() < self.min_prose_words:
             return np.ones(len(keep), dtype=bool), ""  # no article to find the furniture around
         start, end = _ends(keep & prose)
