@@ -58,6 +58,7 @@ def test_default_pipeline_runs_normalizers_then_every_family_then_the_learned_st
         "link_teasers",
         "page_furniture",
         "off_topic",
+        "glued_page",
         "link_markup",
         "blank_lines",
     )

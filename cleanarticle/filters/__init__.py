@@ -4,6 +4,7 @@ from . import (  # noqa: F401  (registration side effects)
     disclaimers,
     duplicates,
     edge_chrome,
+    glued_page,
     image_residue,
     inline_promos,
     layout,
@@ -35,6 +36,7 @@ DEFAULT_STEPS = (
     "link_teasers",
     "page_furniture",
     "off_topic",
+    "glued_page",
     "link_markup",
     "blank_lines",
 )

@@ -184,10 +184,10 @@ def clean_html_and_explain(
 
 def _for_page(pipeline: Pipeline, root: LexborNode | None, comments: bool = False) -> Pipeline:
     """`pipeline` given what the page tells: its link texts for `link_teasers`, its short links,
-    buttons and call-to-action boxes for `edge_chrome`; without `page_furniture` (the extractor
-    has chosen the main text) and `link_markup` (extracted text holds no markup: a "[text](url)"
+    buttons and call-to-action boxes for `edge_chrome`; without `page_furniture` and `glued_page`
+    (the extractor has chosen the main text, from the page's blocks) and `link_markup` (extracted text holds no markup: a "[text](url)"
     in it is the page's own), and without `reader_comments` when the caller asked for the comments."""
-    for name in ("page_furniture", "link_markup", *(("reader_comments",) if comments else ())):
+    for name in ("page_furniture", "glued_page", "link_markup", *(("reader_comments",) if comments else ())):
         if name in pipeline.names:
             pipeline = pipeline.without(name)
     if LinkTeasers.name in pipeline.names:
