@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter
@@ -23,7 +23,7 @@ from .filters.site_boilerplate import SiteBoilerplate
 from .limits import Limits
 from .metadata import extract
 from .normalize import Normalizer, Whitespace
-from .text import START, STOP, TEXT, apply_removals, split_lines
+from .text import START, STOP, TEXT, apply_removals, cut_out, reread, split_lines
 from .types import CleanResult, Field, Line, Metadata, Removal
 
 if TYPE_CHECKING:
@@ -296,7 +296,7 @@ def _filter(filters: list[Filter], source: str, folded: bool, url: str | None) -
 
 
 def _rounds(
-    filters: list[Filter], source: str, lines: tuple[Line, ...], url: str | None, wrapped_at: int = 0
+    filters: list[Filter], source: str, lines: Sequence[Line], url: str | None, wrapped_at: int = 0
 ) -> tuple[list[Removal], Metadata]:
     """The removals of `filters` over the `lines` of `source`, sorted, and the metadata read from them.
 
@@ -308,11 +308,12 @@ def _rounds(
     (`blank_lines` tidying) count for nothing: filters read blank lines only as breaks between
     blocks, and position in characters of text, so no verdict can change.
     """
+    lines = list(lines)
     starts, stops = list(map(START, lines)), list(map(STOP, lines))
     live = [True] * len(lines)
     removals: list[Removal] = []
     fields: dict[str, Field] = {}
-    view = View(source, lines, url, wrapped_at=wrapped_at)
+    view = View(source, tuple(lines), url, wrapped_at=wrapped_at)
     cuts: list[tuple[int, int]] = []
     version, seen = 0, [-1] * len(filters)
     for again in [False] + [True] * (MAX_ROUNDS - 1):
@@ -333,8 +334,10 @@ def _rounds(
                 if first < last and any(live[first:last]):
                     changed = changed or any(map(TEXT, compress(lines[first:last], live[first:last])))
                     live[first:last] = [False] * (last - first)
-                elif first >= last:  # part of a line: what a filter that reads the text as written sees changes
+                elif first >= last:  # part of a line: the steps after read what is left of it
                     cuts.append((removal.start, removal.end))
+                    at = bisect_right(starts, removal.start) - 1
+                    lines[at] = reread(lines[at], cut_out(source, lines[at].start, lines[at].end, sorted(cuts)).replace("\n", " "))
                     changed = True
             removals.extend(found)
             for name, value in step.metadata(view, found).items():

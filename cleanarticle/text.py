@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
@@ -82,10 +83,33 @@ def split_lines(source: str, folded: bool = False, wrapped_at: int | None = None
         key = low.strip(_COMMON_EDGE)
         if key and not (plain and key[0].isalnum() and key[-1].isalnum()):
             key = trim(low)
-        words = (text.count(" ") + 1 if text.isascii() else count_words(text)) if text else 0  # CJK, Thai: by characters
-        lines.append(Line(len(lines), start, end, stop, text, key, words))
+        lines.append(Line(len(lines), start, end, stop, text, key, _words(text)))
         start = stop
     return tuple(lines)
+
+
+def cut_out(source: str, start: int, end: int, cuts: Sequence[tuple[int, int]]) -> str:
+    """`source[start:end]` without the parts of it that `cuts` cover."""
+    pieces, at = [], start
+    for cut_start, cut_end in cuts[bisect_left(cuts, (start, start)) :]:
+        if cut_start >= end:
+            break
+        pieces.append(source[at:cut_start])
+        at = max(at, cut_end)
+    pieces.append(source[at:end])
+    return "".join(pieces)
+
+
+def _words(text: str) -> int:
+    """A line's words: its spaces plus one for plain ASCII, `count_words` else (CJK, Thai by characters)."""
+    return (text.count(" ") + 1 if text.isascii() else count_words(text)) if text else 0
+
+
+def reread(line: Line, written: str) -> Line:
+    """`line` as it reads once part of it was cut out, `written` being what is left: the steps
+    that run after the cut judge the rest, as a second cleaning would."""
+    text = " ".join(markup.visible(written).split()) or written if "](" in written else written
+    return line._replace(text=text, key=trim(text.lower()), words=_words(text))
 
 
 def spans_of(lines: Iterable[Line]) -> list[tuple[int, int]]:

@@ -328,13 +328,13 @@ class _Seen(Filter):
     [
         ((), ["a1", "b22", "", "c333"]),
         (((0, 3),), ["b22", "", "c333"]),  # a whole line with its newline
-        (((0, 2),), ["a1", "b22", "", "c333"]),  # a line without its newline stays
+        (((0, 2),), ["", "b22", "", "c333"]),  # a line without its newline stays, read as what is left: nothing
         (((1, 7),), ["a1", "", "c333"]),  # part of "a1", all of "b22"
         (((3, 8), (7, 13)), ["a1"]),  # overlapping spans to the end of the text
-        (((8, 9),), ["a1", "b22", "", "c333"]),  # inside a line
+        (((8, 9),), ["a1", "b22", "", "333"]),  # inside a line: the rest of it
     ],
 )
-def test_later_filters_see_exactly_the_lines_no_removal_covers_whole(
+def test_later_filters_see_the_lines_no_removal_covers_whole_less_their_cuts(
     spans: tuple[tuple[int, int], ...], live: list[str]
 ) -> None:
     seen = _Seen()

@@ -244,3 +244,36 @@ def test_set_types_a_plugin_setting_whose_module_does_not_postpone_annotations(l
     assert "LOREM" in pipeline.run("Title\n\nLOREM\n").text
     with pytest.raises(ConfigError, match="expected int"):
         Pipeline.default().add("lorem").set("lorem.max_words", "many")
+
+
+@dataclass(frozen=True)
+class CutSponsored(Filter):
+    """The word "Sponsored " at the start of a line, cut out of it."""
+
+    def find(self, view: View) -> Iterator[Removal]:
+        for line in view.lines:
+            if line.text.startswith("Sponsored "):
+                yield Removal(line.start, line.start + len("Sponsored "), self.name, "sponsored_word")
+
+
+@dataclass(frozen=True)
+class DropMenu(LineFilter):
+    """A line that reads "Menu", looked at again whenever the text changed."""
+
+    contextual = True
+
+    def check_line(self, line: Line, position: int, view: View) -> str | None:
+        return "menu" if line.text == "Menu" else None
+
+
+def test_a_line_cut_in_part_reads_as_what_is_left_of_it(isolated_registry: None) -> None:
+    """The steps of later rounds judge a line less what was cut out of it, so the first cleaning
+    finds what a second one would."""
+    registry.register("cut_sponsored")(CutSponsored)
+    registry.register("drop_menu")(DropMenu)
+    pipeline = Pipeline((DropMenu(), CutSponsored()))
+    text = "The council met on Tuesday.\nSponsored Menu\nIt approved the plan.\n"
+    result = pipeline.run(text)
+    assert [(r.filter, r.reason) for r in result.removals] == [("cut_sponsored", "sponsored_word"), ("drop_menu", "menu")]
+    assert result.text == "The council met on Tuesday.\nIt approved the plan.\n"
+    assert pipeline.run(result.text).text == result.text

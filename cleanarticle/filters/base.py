@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from ..content.features import densest_run
 from ..lines import ends_sentence
-from ..text import TEXT, spans_of
+from ..text import TEXT, cut_out, spans_of
 from ..types import Field, Line, Removal
 
 
@@ -39,7 +39,7 @@ class View:
         far; `Line.text` is the text as a reader sees it. Hard-wrapped lines read as one."""
         if "](" not in self.source:
             return [line.text for line in lines]
-        return [_cut(self.source, line.start, line.end, self.cuts).replace("\n", " ") for line in lines]
+        return [cut_out(self.source, line.start, line.end, self.cuts).replace("\n", " ") for line in lines]
 
     def content(self) -> list[int]:
         """Positions (in `lines`) of the non-blank lines."""
@@ -67,23 +67,11 @@ class View:
         it, finds the same positions."""
         if not self._before:
             if self.cuts:
-                sizes = (len(_cut(self.source, line.start, line.stop, self.cuts)) if line.text else 0 for line in self.lines)
+                sizes = (len(cut_out(self.source, line.start, line.stop, self.cuts)) if line.text else 0 for line in self.lines)
             else:
                 sizes = (line.stop - line.start if line.text else 0 for line in self.lines)
             self._before.extend(accumulate(sizes, initial=0))
         return self._before
-
-
-def _cut(source: str, start: int, end: int, cuts: Sequence[tuple[int, int]]) -> str:
-    """`source[start:end]` without the parts of it that `cuts` cover."""
-    pieces, at = [], start
-    for cut_start, cut_end in cuts[bisect_left(cuts, (start, start)) :]:
-        if cut_start >= end:
-            break
-        pieces.append(source[at:cut_start])
-        at = max(at, cut_end)
-    pieces.append(source[at:end])
-    return "".join(pieces)
 
 
 def remove(lines: Iterable[Line], filter: str, reason: str, detail: str = "") -> Iterator[Removal]:
