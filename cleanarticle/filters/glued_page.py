@@ -3,9 +3,9 @@
 BeautifulSoup's `get_text()` puts nothing between text nodes, so on a minified page (no line
 breaks in the source) the menu, the article and the footer come out as one line, the menu's
 labels run together ("HomeNewsSportWeather"). No step that judges whole lines can take part of
-it. Read as pieces, cut where one sentence ends and the next begins, where a lower-case letter
-runs into a capitalised word, or at a run of spaces, such a line shows its article as the
-sentences and its furniture as the pieces around them that end as no sentence.
+it. Read as pieces, cut where one sentence ends and the next begins and where a lower-case
+letter runs into a capitalised word, such a line shows its article as the sentences and its
+furniture as the pieces around them that end as no sentence.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from .base import Filter, View
 
 # Where a glued line breaks into pieces: the spaces after a sentence's end (closers included), a
 # sentence's end run into the next ("the Senate.Those CEOs"), a lower-case letter running into a
-# capitalised word ("NewsSport"), a run of spaces or a tab.
+# capitalised word ("NewsSport"). Runs of spaces and tabs are gone by then (`whitespace`).
 _PIECE_BREAK = regex.compile(
-    r"(?<=[.!?。！？][\"”’»)]?)\s+|(?<=\p{Ll}{2}[.!?][\"”’»)]?)(?=\p{Lu})|(?<=\p{Ll})(?=\p{Lu}\p{Ll})|\s{2,}|\t"
+    r"(?<=[.!?。！？][\"”’»)]?)\s+|(?<=\p{Ll}{2}[.!?][\"”’»)]?)(?=\p{Lu})|(?<=\p{Ll})(?=\p{Lu}\p{Ll})"
 )
 _GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 
