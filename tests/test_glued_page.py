@@ -33,6 +33,16 @@ def test_the_menu_before_the_first_sentence_and_the_footer_after_the_last_go() -
     assert clean_and_explain(result.text).text == result.text
 
 
+def test_prompts_and_notices_of_the_phrase_lists_are_no_article_sentences() -> None:
+    """A sign-up prompt before the article and a cookie notice after it are sentences in shape;
+    the phrase lists tell them from the article's, so they go with the menu and the footer."""
+    head = MENU + "Sign up for our newsletter to get the latest news delivered to your inbox. "
+    tail = "This website uses cookies to improve your experience. " + FOOTER
+    result = clean_and_explain(_glued(head, ARTICLE, tail))
+    assert [r.reason for r in result.removals if r.filter == "glued_page"] == ["before_first_sentence", "after_last_sentence"]
+    assert result.text == f"Council approves harbour plan {ARTICLE}\n"
+
+
 def test_a_line_that_opens_and_ends_with_sentences_stays_whole() -> None:
     text = f"{ARTICLE}\n"
     assert clean_and_explain(text).text == text

@@ -18,8 +18,15 @@ import regex
 
 from ..lines import count_words, ends_sentence
 from ..registry import register
+from ..text import line_key
 from ..types import Removal
 from .base import Filter, View
+from .phrases import reasons, whole_line_reasons
+
+# Sentences that are furniture all the same: prompts and notices in the phrase lists ("Get the
+# latest tips delivered to your inbox!", "This website uses cookies to improve your experience.").
+_PROMPTS = whole_line_reasons("widgets")
+_NOTICES = (reasons("disclaimers"), reasons("legal_anywhere"))
 
 # Where a glued line breaks into pieces: the spaces after a sentence's end (closers included), a
 # sentence's end run into the next ("the Senate.Those CEOs"), a lower-case letter running into a
@@ -50,7 +57,8 @@ class GluedPage(Filter):
     """The non-sentence text before the first and after the last sentence of a line that holds
     the page: `min_words` words or more and `min_share` of the text's words.
 
-    A sentence is a piece of `sentence_words` words or more that ends as one. What stands before
+    A sentence is a piece of `sentence_words` words or more that ends as one and is no prompt or
+    notice of the phrase lists (`widgets`, `disclaimers`, `legal_anywhere`). What stands before
     the first (`before_first_sentence`) or after the last (`after_last_sentence`) goes when it is
     `min_cut` words or more: the menu's labels run together, the footer's links. The line's
     sentences and whatever stands between them stay. Runs after the line verdicts (an article on
@@ -77,7 +85,7 @@ class GluedPage(Filter):
                 continue
             text = view.source[line.start : line.end]
             found = pieces(text)
-            sentences = [i for i, (a, b) in enumerate(found) if ends_sentence(text[a:b]) and count_words(text[a:b]) >= self.sentence_words]
+            sentences = [i for i, (a, b) in enumerate(found) if self._sentence(text[a:b])]
             if not sentences:
                 continue
             first = found[sentences[0]][0]
@@ -87,3 +95,11 @@ class GluedPage(Filter):
                 words = _words(view.source[start:end])
                 if words >= self.min_cut and (start, end) not in view.cuts:  # a later round sees the cut made
                     yield Removal(start, end, self.name, reason, f"{words} words")
+
+    def _sentence(self, piece: str) -> bool:
+        """Whether `piece` is a sentence of the article: `sentence_words` words or more that end
+        as a sentence, and no prompt or notice of the phrase lists."""
+        if not ends_sentence(piece) or count_words(piece) < self.sentence_words:
+            return False
+        key = line_key(piece)
+        return _PROMPTS.match(key) is None and all(notices.find(key) is None for notices in _NOTICES)
