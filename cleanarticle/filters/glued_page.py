@@ -72,7 +72,7 @@ class GluedPage(Filter):
     contextual: ClassVar[bool] = True  # the share of the text's words changes as other lines go
 
     min_words: int = 200
-    min_share: float = 0.5
+    min_share: float = 0.3
     sentence_words: int = 5
     min_cut: int = 10
 
