@@ -77,8 +77,7 @@ def split_lines(source: str, folded: bool = False, wrapped_at: int | None = None
         if joined[index]:
             first = lines.pop()
             start, text = first.start, source[first.start : end].replace("\n", " ")
-        if "](" in text:
-            text = " ".join(markup.visible(text).split()) or text  # filters read a line as a reader sees it, without link markup
+        text = _as_read(text)
         low = text.lower()
         key = low.strip(_COMMON_EDGE)
         if key and not (plain and key[0].isalnum() and key[-1].isalnum()):
@@ -100,6 +99,11 @@ def cut_out(source: str, start: int, end: int, cuts: Sequence[tuple[int, int]]) 
     return "".join(pieces)
 
 
+def _as_read(text: str) -> str:
+    """A line as a reader sees it, without link markup: what the filters read."""
+    return (" ".join(markup.visible(text).split()) or text) if "](" in text else text
+
+
 def _words(text: str) -> int:
     """A line's words: its spaces plus one for plain ASCII, `count_words` else (CJK, Thai by characters)."""
     return (text.count(" ") + 1 if text.isascii() else count_words(text)) if text else 0
@@ -108,7 +112,7 @@ def _words(text: str) -> int:
 def reread(line: Line, written: str) -> Line:
     """`line` as it reads once part of it was cut out, `written` being what is left: the steps
     that run after the cut judge the rest, as a second cleaning would."""
-    text = " ".join(markup.visible(written).split()) or written if "](" in written else written
+    text = _as_read(written)
     return line._replace(text=text, key=trim(text.lower()), words=_words(text))
 
 

@@ -31,10 +31,8 @@ _NOTICES = (reasons("disclaimers"), reasons("legal_anywhere"))
 # Where a glued line breaks into pieces: the spaces after a sentence's end (closers included), a
 # sentence's end run into the next ("the Senate.Those CEOs"), a lower-case letter running into a
 # capitalised word ("NewsSport"). Runs of spaces and tabs are gone by then (`whitespace`).
-_PIECE_BREAK = regex.compile(
-    r"(?<=[.!?。！？][\"”’»)]?)\s+|(?<=\p{Ll}{2}[.!?][\"”’»)]?)(?=\p{Lu})|(?<=\p{Ll})(?=\p{Lu}\p{Ll})"
-)
 _GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+_PIECE_BREAK = regex.compile(rf"(?<=[.!?。！？][\"”’»)]?)\s+|(?<=\p{{Ll}}{{2}}[.!?][\"”’»)]?)(?=\p{{Lu}})|{_GLUE.pattern}")
 
 
 def _words(text: str) -> int:
@@ -89,7 +87,8 @@ class GluedPage(Filter):
             if not sentences:
                 continue
             first = found[sentences[0]][0]
-            last = found[sentences[-1]][0] + len(text[slice(*found[sentences[-1]])].rstrip())
+            at, to = found[sentences[-1]]
+            last = at + len(text[at:to].rstrip())  # the last sentence, less the space after it
             spans = ((line.start, line.start + first, "before_first_sentence"), (line.start + last, line.end, "after_last_sentence"))
             for start, end, reason in spans:
                 words = _words(view.source[start:end])
